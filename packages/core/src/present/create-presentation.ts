@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import * as vc from '@digitalbazaar/vc';
+import { importJWK, SignJWT } from 'jose';
+import { Codes } from '../codes.js';
+import { PassportError } from '../errors.js';
+import { signingSuite } from '../issue/cryptosuites.js';
+import { jwtAlgorithmFor } from '../issue/jwt-algorithm.js';
+import { exportJwk } from '../keys/key-export.js';
+import type { PassportKeyPair } from '../keys/key-pair.js';
+import { toLibraryKeyPair } from '../keys/multikey-library.js';
+import { createDocumentLoader, type DocumentLoader } from '../loader/document-loader.js';
+
+export interface PresentOptions {
+  /** The learner's key; its DID becomes the presentation's `holder`. */
+  holderKey: PassportKeyPair;
+  /** The verifier's one-time challenge (DI `challenge`, JWT `nonce`). */
+  challenge: string;
+  /** Who the presentation is for (DI `domain`, JWT `aud`), e.g. the employer's origin. */
+  domain: string;
+  /** `di` (eddsa-rdfc-2022 / ecdsa-rdfc-2019, the default) or `jwt` (`vp+jwt`). */
+  format?: 'di' | 'jwt';
+  now?: () => Date;
+  documentLoader?: DocumentLoader;
+}
+
+const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
+
+/** A JWT credential travels inside a VC 2.0 presentation as an EnvelopedVerifiableCredential. */
+export function envelope(credential: object | string): object {
+  if (typeof credential !== 'string') return credential;
+  return {
+    '@context': VC_V2,
+    id: `data:application/vc+jwt,${credential}`,
+    type: 'EnvelopedVerifiableCredential',
+  };
+}
+
+let defaultLoader: DocumentLoader | undefined;
+
+/**
+ * Makes the learner's passport: a Verifiable Presentation of their credentials (either format), signed with
+ * their key and bound to the employer's challenge and domain so it cannot be replayed elsewhere.
+ *
+ * @example
+ * const { value } = await issueChallenge(store, { domain: 'https://jobs.example.com' });
+ * const passport = await present(selectCredentials(wallet, { skills: ['SFIA:SCTY'] }), {
+ *   holderKey, challenge: value, domain: 'https://jobs.example.com',
+ * });
+ */
+export async function present(
+  credentials: Array<object | string>,
+  options: PresentOptions & { format: 'jwt' },
+): Promise<string>;
+export async function present(
+  credentials: Array<object | string>,
+  options: PresentOptions & { format?: 'di' },
+): Promise<Record<string, unknown>>;
+export async function present(
+  credentials: Array<object | string>,
+  options: PresentOptions,
+): Promise<Record<string, unknown> | string>;
+export async function present(
+  credentials: Array<object | string>,
+  options: PresentOptions,
+): Promise<Record<string, unknown> | string> {
+  const { holderKey, challenge, domain } = options;
+  if (!holderKey?.secretKeyMultibase) {
+    throw new PassportError(Codes.invalidKey, 'The holder key has no secret part, so it cannot sign.');
+  }
+  if (typeof challenge !== 'string' || challenge === '' || typeof domain !== 'string' || domain === '') {
+    throw new PassportError(
+      Codes.invalidOptions,
+      'A presentation needs the verifier’s challenge and domain.',
+    );
+  }
+  if (!Array.isArray(credentials) || credentials.length === 0) {
+    throw new PassportError(Codes.invalidOptions, 'A presentation needs at least one credential.');
+  }
+  const presentation: Record<string, unknown> = {
+    '@context': [VC_V2],
+    id: `urn:uuid:${randomUUID()}`,
+    type: ['VerifiablePresentation'],
+    holder: holderKey.controller,
+    verifiableCredential: credentials.map(envelope),
+  };
+  const now = (options.now ?? (() => new Date()))();
+  if (options.format === 'jwt') {
+    const alg = jwtAlgorithmFor(holderKey.type);
+    const privateKey = await importJWK(await exportJwk(holderKey, { includeSecret: true }), alg);
+    return new SignJWT({ ...presentation, nonce: challenge })
+      .setProtectedHeader({ alg, typ: 'vp+jwt', cty: 'vp', kid: holderKey.id })
+      .setIssuer(holderKey.controller)
+      .setAudience(domain)
+      .setIssuedAt(Math.floor(now.getTime() / 1000))
+      .sign(privateKey);
+  }
+  const keyPair = await toLibraryKeyPair(holderKey);
+  const suite = signingSuite(holderKey.type, keyPair.signer(), { date: now });
+  defaultLoader ??= createDocumentLoader();
+  try {
+    return await vc.signPresentation({
+      presentation,
+      suite,
+      challenge,
+      domain,
+      documentLoader: options.documentLoader ?? defaultLoader,
+    });
+  } catch (error) {
+    throw new PassportError(
+      Codes.invalidCredential,
+      `The presentation could not be signed: ${(error as Error).message}`,
+      error,
+    );
+  }
+}

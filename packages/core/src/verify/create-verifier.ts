@@ -1,0 +1,135 @@
+import { isImage } from '../bake/image-type.js';
+import { unbake } from '../bake/unbake.js';
+import { Codes } from '../codes.js';
+import { createDidResolver, type DidResolverOptions } from '../dids/did-resolver.js';
+import { createDocumentLoader, type DocumentLoader } from '../loader/document-loader.js';
+import type { TrustRegistry } from '../trust/trust-registry.js';
+import { messageOfError } from './error-code.js';
+import {
+  DEFAULT_INPUT_LIMITS,
+  type InputLimits,
+  type ParsedInput,
+  parseInput,
+  parseText,
+  type VerifyInput,
+} from './input.js';
+import type { JwtKeyResolver } from './jwt-credential.js';
+import { type CheckResult, result, type VerificationReport } from './report.js';
+import { type StatusChecker, statusNotChecked } from './status-check.js';
+import { type CredentialVerificationContext, verifyCredentialInput } from './verify-credential.js';
+import { isPresentation, type PresentationOptions, verifyPresentationInput } from './verify-presentation.js';
+
+export interface VerifierOptions {
+  /** Recognised issuers; without one every issuer is reported as not recognised (a warning). */
+  trustRegistry?: TrustRegistry;
+  /** Fail, rather than warn, when the issuer is not in the registry. */
+  requireTrustedIssuer?: boolean;
+  /** The clock (default: the system clock). */
+  now?: () => Date;
+  /** Forgiven clock difference for validity dates, in seconds (default 60). */
+  clockSkewSeconds?: number;
+  /** Resolves DIDs; default: did:key offline and did:web over the safe fetch. */
+  resolver?: JwtKeyResolver & { resolve(did: string): Promise<object> };
+  /** Options for the default resolver (fetch, timeouts, size limits, private addresses). */
+  resolverOptions?: DidResolverOptions;
+  /** Offline JSON-LD loader; default: bundled contexts plus the resolver for DIDs. */
+  documentLoader?: DocumentLoader;
+  /** Checks credentialStatus; default reports status as not checked. */
+  checkStatus?: StatusChecker;
+  /** Input limits (bytes, JSON depth). */
+  limits?: Partial<InputLimits>;
+}
+
+export interface VerifyCallOptions extends PresentationOptions {}
+
+export type Verify = (input: VerifyInput, options?: VerifyCallOptions) => Promise<VerificationReport>;
+
+/**
+ * Builds a configured `verify` once (resolver, loader, registry, clock, caches) for many verifications.
+ *
+ * @example
+ * const verify = createVerifier({ trustRegistry, requireTrustedIssuer: true });
+ * const report = await verify(jwtOrJson);
+ * if (!report.verified) console.log(report.checks.filter((c) => c.outcome === 'fail'));
+ */
+export function createVerifier(options: VerifierOptions = {}): Verify {
+  const resolver = options.resolver ?? createDidResolver(options.resolverOptions ?? {});
+  const context: CredentialVerificationContext = {
+    documentLoader: options.documentLoader ?? createDocumentLoader({ resolver }),
+    resolver,
+    now: options.now ?? (() => new Date()),
+    clockSkewSeconds: options.clockSkewSeconds ?? 60,
+    issuerPolicy: { registry: options.trustRegistry, requireTrustedIssuer: options.requireTrustedIssuer },
+    checkStatus: options.checkStatus ?? statusNotChecked,
+    knownContexts: new Set(),
+  };
+  const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...options.limits };
+
+  return async function verify(input, callOptions = {}) {
+    try {
+      const parsed = readInput(input, limits);
+      if (parsed.kind === 'invalid') return invalidReport(parsed.check);
+      if (parsed.kind === 'bytes')
+        return invalidReport(result('format', 'fail', Codes.inputNotJson, 'Unreadable input.'));
+      if (isPresentation(parsed)) return await verifyPresentationInput(parsed, context, callOptions);
+      const report = await verifyCredentialInput(parsed, context);
+      return { verified: report.verified, kind: 'credential', checks: report.checks, credentials: [report] };
+    } catch (error) {
+      return invalidReport(
+        result('format', 'fail', Codes.inputNotJson, `The input could not be read: ${messageOfError(error)}`),
+      );
+    }
+  };
+}
+
+/** Bytes are either a baked badge image or UTF-8 text; text is JSON or a JWT. */
+function readInput(input: VerifyInput, limits: InputLimits): ParsedInput {
+  const parsed = parseInput(input, limits);
+  if (parsed.kind !== 'bytes') return parsed;
+  const bytes = parsed.bytes;
+  if (isImage(bytes)) {
+    let badge: ReturnType<typeof unbake>;
+    try {
+      badge = unbake(bytes);
+    } catch (error) {
+      const code = (error as { code?: CheckResult['code'] }).code ?? Codes.imageInvalid;
+      return { kind: 'invalid', check: result('format', 'fail', code, messageOfError(error)) };
+    }
+    if (!badge) {
+      return {
+        kind: 'invalid',
+        check: result('format', 'fail', Codes.imageNoCredential, 'The image holds no baked credential.'),
+      };
+    }
+    return parseText(badge.payload, limits);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      kind: 'invalid',
+      check: result('format', 'fail', Codes.inputNotJson, 'The input is not UTF-8 text or a badge image.'),
+    };
+  }
+  return parseText(text, limits);
+}
+
+function invalidReport(check: CheckResult): VerificationReport {
+  return { verified: false, kind: 'credential', checks: [check], credentials: [] };
+}
+
+let defaultVerify: Verify | undefined;
+
+/**
+ * Verifies a credential or presentation with the default verifier (offline contexts, did:key and did:web, no
+ * trust registry). For repeated use or custom policy, make one with `createVerifier`.
+ *
+ * @example
+ * const report = await verify(await readFile('credential.json', 'utf8'));
+ * report.verified; // true or false, with report.checks saying why
+ */
+export const verify: Verify = (input, options) => {
+  defaultVerify ??= createVerifier();
+  return defaultVerify(input, options);
+};

@@ -1,0 +1,182 @@
+import {
+  calculateJwkThumbprint,
+  compactVerify,
+  decodeProtectedHeader,
+  type JWK,
+  errors as joseErrors,
+} from 'jose';
+import { type Code, Codes } from '../codes.js';
+import { codeOfError, messageOfError } from './error-code.js';
+import { type CheckResult, result } from './report.js';
+import { joseKeyOfVerificationMethod, jwkOfVerificationMethod } from './verification-method-key.js';
+
+/** Algorithms a credential JWT may use. `none` and HMAC (a shared secret cannot prove an issuer) never are. */
+export const ALLOWED_JWT_ALGORITHMS = ['EdDSA', 'ES256', 'ES384', 'RS256'] as const;
+
+/** Headers that would let the token pick its own key; the key must come from the issuer's DID. */
+const FORBIDDEN_HEADERS = ['jku', 'x5u', 'x5c'];
+
+export interface JwtKeyResolver {
+  resolveVerificationMethod(
+    id: string,
+    options?: { purpose?: 'assertionMethod' | 'authentication' },
+  ): Promise<{ method: object; document: object }>;
+}
+
+export interface DecodedJwt {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  /** The credential (or presentation): the `vc`/`vp` claim in the VC 1.1 / OB 3.0 form, else the payload itself. */
+  document: Record<string, unknown>;
+  /** Which JWT form the token uses. */
+  form: 'vc-jose' | 'vc-claim';
+}
+
+/** Decodes a compact JWT without trusting it. Returns a `format` failure for anything malformed. */
+export function decodeJwt(jwt: string, claim: 'vc' | 'vp'): DecodedJwt | CheckResult {
+  const parts = jwt.split('.');
+  if (parts.length !== 3 || parts.some((part, i) => part === '' && i < 2)) {
+    return result('format', 'fail', Codes.jwtMalformed, 'The JWT does not have three base64url parts.');
+  }
+  let header: Record<string, unknown>;
+  let payload: Record<string, unknown>;
+  try {
+    header = decodeProtectedHeader(jwt) as Record<string, unknown>;
+    payload = JSON.parse(strictBase64UrlDecode(parts[1]!)) as Record<string, unknown>;
+  } catch (error) {
+    return result(
+      'format',
+      'fail',
+      Codes.jwtMalformed,
+      `The JWT could not be decoded: ${messageOfError(error)}`,
+    );
+  }
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
+    return result('format', 'fail', Codes.jwtMalformed, 'The JWT payload is not a JSON object.');
+  }
+  const inner = payload[claim];
+  if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
+    return { header, payload, document: inner as Record<string, unknown>, form: 'vc-claim' };
+  }
+  return { header, payload, document: payload, form: 'vc-jose' };
+}
+
+/** base64url as RFC 7515 writes it: no padding, no characters outside the alphabet. */
+function strictBase64UrlDecode(part: string): string {
+  if (!/^[A-Za-z0-9_-]*$/.test(part) || part.length % 4 === 1) throw new Error('not canonical base64url');
+  const bytes = Buffer.from(part, 'base64url');
+  if (bytes.toString('base64url') !== part) throw new Error('not canonical base64url');
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+/**
+ * Verifies a JWT's signature against the key its `kid` names in the expected signer's DID document, refusing
+ * algorithms and headers that let a token choose its own key. `expectedController` is the issuer (credentials)
+ * or holder (presentations).
+ */
+export async function checkJwtSignature(
+  jwt: string,
+  decoded: DecodedJwt,
+  expectedController: string | undefined,
+  resolver: JwtKeyResolver,
+  purpose: 'assertionMethod' | 'authentication',
+): Promise<CheckResult> {
+  const { header } = decoded;
+  const alg = String(header.alg ?? '');
+  if (!(ALLOWED_JWT_ALGORITHMS as readonly string[]).includes(alg)) {
+    return fail(
+      Codes.jwtAlgNotAllowed,
+      `The JWT algorithm "${alg}" is not accepted (allowed: EdDSA, ES256, ES384, RS256).`,
+    );
+  }
+  const forbidden = FORBIDDEN_HEADERS.find((name) => name in header);
+  if (forbidden) {
+    return fail(
+      Codes.jwtHeaderNotAllowed,
+      `The JWT header "${forbidden}" is not accepted: keys come from the signer's DID.`,
+    );
+  }
+  if (!expectedController) {
+    return fail(
+      Codes.issuerMismatch,
+      'The token names no issuer or holder, so there is no key to check it with.',
+    );
+  }
+  let kid = typeof header.kid === 'string' ? header.kid : undefined;
+  if (kid?.startsWith('#')) kid = `${expectedController}${kid}`;
+  if (!kid && expectedController.startsWith('did:key:')) {
+    kid = `${expectedController}#${expectedController.slice('did:key:'.length)}`;
+  }
+  if (!kid) return fail(Codes.keyNotFound, 'The JWT header has no "kid" naming the signing key.');
+  const kidController = kid.split('#')[0];
+  if (kidController !== expectedController) {
+    return fail(Codes.issuerMismatch, `The signing key ${kid} does not belong to ${expectedController}.`);
+  }
+  let method: Record<string, unknown>;
+  try {
+    method = (await resolver.resolveVerificationMethod(kid, { purpose })).method as Record<string, unknown>;
+  } catch (error) {
+    return fail(
+      codeOfError(error, Codes.keyNotFound),
+      `The signing key ${kid} could not be resolved: ${messageOfError(error)}`,
+    );
+  }
+  if (header.jwk && !(await sameKey(header.jwk as JWK, method))) {
+    return fail(
+      Codes.jwtHeaderNotAllowed,
+      'The JWT carries an embedded "jwk" that is not the key of its "kid".',
+    );
+  }
+  try {
+    const key = await joseKeyOfVerificationMethod(method, alg);
+    if (!key) return fail(Codes.keyNotFound, `The verification method ${kid} has no usable public key.`);
+    await compactVerify(jwt, key, { algorithms: [alg] });
+  } catch (error) {
+    if (error instanceof joseErrors.JOSENotSupported || error instanceof joseErrors.JWSInvalid) {
+      return fail(Codes.jwtHeaderNotAllowed, `The JWT could not be processed: ${messageOfError(error)}`);
+    }
+    return fail(
+      Codes.proofInvalid,
+      `The JWT signature does not match: it was changed after signing or signed by another key.`,
+    );
+  }
+  return result('proof', 'pass', Codes.proofOk, `The JWT signature (${alg}) by ${kid} is valid.`);
+}
+
+async function sameKey(embedded: JWK, method: Record<string, unknown>): Promise<boolean> {
+  try {
+    const own = await jwkOfVerificationMethod(method);
+    return !!own && (await calculateJwkThumbprint(embedded)) === (await calculateJwkThumbprint(own));
+  } catch {
+    return false;
+  }
+}
+
+/** Registered claims must agree with the credential they wrap, or one of them is lying. */
+export function jwtClaimsConflict(decoded: DecodedJwt, issuerId: string | undefined): string | undefined {
+  const { payload, document } = decoded;
+  const subject = document.credentialSubject as { id?: unknown } | undefined;
+  const pairs: Array<[string, unknown, unknown]> = [
+    ['iss', payload.iss, issuerId],
+    ['jti', payload.jti, document.id],
+    ['sub', payload.sub, Array.isArray(subject) ? undefined : subject?.id],
+    ['nbf', payload.nbf, seconds(document.validFrom ?? document.issuanceDate)],
+    ['exp', payload.exp, seconds(document.validUntil ?? document.expirationDate)],
+  ];
+  for (const [claim, claimValue, credentialValue] of pairs) {
+    if (claimValue !== undefined && credentialValue !== undefined && claimValue !== credentialValue) {
+      return `The JWT claim "${claim}" (${String(claimValue)}) disagrees with the credential (${String(credentialValue)}).`;
+    }
+  }
+  return undefined;
+}
+
+function seconds(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : Math.floor(time / 1000);
+}
+
+function fail(code: Code, message: string): CheckResult {
+  return result('proof', 'fail', code, message);
+}

@@ -1,0 +1,134 @@
+import { Codes } from '../codes.js';
+import type { DocumentLoader } from '../loader/document-loader.js';
+import { checkCredentialFormat, issuerIdOf } from './format-check.js';
+import { checkIssuer, type IssuerPolicy } from './issuer-check.js';
+import { checkJwtSignature, decodeJwt, type JwtKeyResolver, jwtClaimsConflict } from './jwt-credential.js';
+import { checkDataIntegrityProof } from './proof-data-integrity.js';
+import { type CheckName, type CheckResult, type CredentialReport, noFailures, result } from './report.js';
+import { checkSchema } from './schema-check.js';
+import type { StatusChecker } from './status-check.js';
+import { summarise } from './summary.js';
+import { urlKeyLoader } from './url-key-form.js';
+import { checkValidity } from './validity-check.js';
+
+/** Everything one credential verification needs, made once by `createVerifier`. */
+export interface CredentialVerificationContext {
+  documentLoader: DocumentLoader;
+  resolver: JwtKeyResolver;
+  now: () => Date;
+  clockSkewSeconds: number;
+  issuerPolicy: IssuerPolicy;
+  checkStatus: StatusChecker;
+  knownContexts: ReadonlySet<string>;
+}
+
+const ORDER: CheckName[] = ['format', 'proof', 'validity', 'status', 'schema', 'issuer'];
+
+/** Verifies one credential given as a JSON-LD object (Data Integrity) or a compact JWT. Never throws. */
+export async function verifyCredentialInput(
+  input: { kind: 'json'; document: Record<string, unknown> } | { kind: 'jwt'; jwt: string },
+  context: CredentialVerificationContext,
+): Promise<CredentialReport> {
+  try {
+    return input.kind === 'jwt'
+      ? await verifyJwtCredential(input.jwt, context)
+      : await verifyDataIntegrityCredential(input.document, context);
+  } catch (error) {
+    // A library failing in a way we did not foresee must still produce a report, not a crash.
+    const check = result(
+      'proof',
+      'fail',
+      Codes.proofInvalid,
+      `Verification stopped: ${(error as Error).message}`,
+    );
+    return {
+      verified: false,
+      kind: 'credential',
+      format: 'unknown',
+      checks: [check],
+      summary: { types: [], skills: [], status: 'none' },
+    };
+  }
+}
+
+async function verifyDataIntegrityCredential(
+  credential: Record<string, unknown>,
+  context: CredentialVerificationContext,
+): Promise<CredentialReport> {
+  const format = checkCredentialFormat(credential, 'VerifiableCredential', context.knownContexts);
+  if (format.outcome === 'fail') return finish('di', [format], credential, context);
+  const loader = urlKeyLoader(credential, context.documentLoader);
+  const proof = await checkDataIntegrityProof(credential, loader);
+  const checks = [
+    format,
+    proof.check,
+    ...(await contentChecks(credential, proof.verificationMethods, context)),
+  ];
+  return finish('di', checks, credential, context);
+}
+
+async function verifyJwtCredential(
+  jwt: string,
+  context: CredentialVerificationContext,
+): Promise<CredentialReport> {
+  const decoded = decodeJwt(jwt, 'vc');
+  if ('check' in decoded) return finish('jwt', [decoded], undefined, context);
+  const credential = decoded.document;
+  const format = checkCredentialFormat(credential, 'VerifiableCredential', context.knownContexts);
+  if (format.outcome === 'fail') return finish('jwt', [format], credential, context);
+  const issuerId = issuerIdOf(credential);
+  let proof = await checkJwtSignature(jwt, decoded, issuerId, context.resolver, 'assertionMethod');
+  const conflict = proof.outcome === 'pass' ? jwtClaimsConflict(decoded, issuerId) : undefined;
+  if (conflict) proof = result('proof', 'fail', Codes.jwtClaimsMismatch, conflict);
+  const kid = typeof decoded.header.kid === 'string' ? [decoded.header.kid] : [];
+  const checks = [format, proof, ...(await contentChecks(credential, kid, context, decoded.payload))];
+  return finish('jwt', checks, credential, context);
+}
+
+async function contentChecks(
+  credential: Record<string, unknown>,
+  verificationMethods: string[],
+  context: CredentialVerificationContext,
+  jwtClaims: Record<string, unknown> = {},
+): Promise<CheckResult[]> {
+  return [
+    checkValidity(credential, { now: context.now(), clockSkewSeconds: context.clockSkewSeconds }, jwtClaims),
+    await context.checkStatus(credential),
+    checkSchema(credential),
+    checkIssuer(credential, verificationMethods, context.issuerPolicy),
+  ];
+}
+
+function finish(
+  format: CredentialReport['format'],
+  checks: CheckResult[],
+  credential: Record<string, unknown> | undefined,
+  context: CredentialVerificationContext,
+): CredentialReport {
+  const sorted = [...checks].sort((a, b) => ORDER.indexOf(a.check) - ORDER.indexOf(b.check));
+  const issuerId = credential ? issuerIdOf(credential) : undefined;
+  const entry = issuerId ? context.issuerPolicy.registry?.lookup(issuerId) : undefined;
+  const registryName = context.issuerPolicy.registry?.name ?? '';
+  const summary = credential
+    ? summarise(credential, entry ? { name: entry.name, registryName } : undefined)
+    : { types: [], skills: [], status: 'none' as const };
+  summary.status = statusOfChecks(sorted);
+  const report: CredentialReport = {
+    verified: noFailures(sorted),
+    kind: 'credential',
+    format,
+    checks: sorted,
+    summary,
+  };
+  if (credential) report.credential = credential;
+  return report;
+}
+
+function statusOfChecks(checks: CheckResult[]): CredentialReport['summary']['status'] {
+  const status = checks.find((check) => check.check === 'status');
+  if (!status) return 'unchecked';
+  if (status.code === Codes.revoked) return 'revoked';
+  if (status.code === Codes.suspended) return 'suspended';
+  if (status.code === Codes.statusNone) return 'none';
+  return status.outcome === 'pass' ? 'verified' : 'unchecked';
+}

@@ -1,0 +1,15 @@
+export * from './builders/assessment-result.js';
+export * from './builders/credential-envelope.js';
+export * from './builders/skills-input.js';
+export * from './context.js';
+export * from './schema-error.js';
+export * from './schema-files.js';
+export * from './schema-ids.js';
+export * from './schema-validation-error.js';
+export * from './skill-reference.js';
+export type * from './types/job-requirements.js';
+export type * from './types/micro-module.js';
+export type * from './types/open-badges.js';
+export type * from './types/skills-passport.js';
+export type * from './types/vendor-certification.js';
+export * from './validate.js';

@@ -1,0 +1,96 @@
+import { Ajv2019, type ValidateFunction } from 'ajv/dist/2019.js';
+import ajvFormats from 'ajv-formats';
+import { describeSchemaErrors, type SchemaError } from './schema-error.js';
+import { readSchemaFile } from './schema-files.js';
+import { SCHEMA_KINDS, type SchemaKind, schemaIdFor } from './schema-ids.js';
+
+/** Schema files that other schemas `$ref` but that are not a kind of their own. */
+const SHARED_SCHEMA_FILES = ['skill-alignment.json'] as const;
+
+const SCHEMA_FILES: Readonly<Record<SchemaKind, string>> = {
+  'open-badge-credential': 'open-badge-credential.json',
+  'micro-module': 'micro-module.json',
+  'vendor-certification': 'vendor-certification.json',
+  'skills-passport': 'skills-passport.json',
+  'job-requirements': 'job-requirements.json',
+};
+
+/**
+ * Result of {@link validate}: `valid`, and when it is not, why.
+ *
+ * @example
+ * ```ts
+ * const result: SchemaValidationResult = { valid: false, errors: [{ path: '/title', message: 'is required' }] };
+ * ```
+ */
+export interface SchemaValidationResult {
+  valid: boolean;
+  errors: SchemaError[];
+}
+
+let ajv: Ajv2019 | undefined;
+const validators = new Map<SchemaKind, ValidateFunction>();
+
+/**
+ * One Ajv instance holds every schema so the profiles can `$ref` the official OB schema and each other by `$id`.
+ * It is made on first use, not at import, so importing the package for its types or builders costs nothing.
+ */
+function schemaRegistry(): Ajv2019 {
+  if (ajv !== undefined) return ajv;
+  const instance = new Ajv2019({
+    // Every error, not just the first: users fix a credential in one go.
+    allErrors: true,
+    // Errors carry the failing schema, which is where their readable descriptions come from.
+    verbose: true,
+    strict: true,
+    // The official OB schema's `@context` is an open-ended tuple (two fixed items, then any contexts) by design.
+    strictTuples: false,
+    // Type unions such as `["string", "object"]` are plain draft 2019-09; ajv only asks us to opt in.
+    allowUnionTypes: true,
+    // `required` inside an anyOf/if branch names properties declared next to it, which is ordinary JSON Schema.
+    strictRequired: false,
+  });
+  // ajv-formats is CommonJS; its module object is also its `default` export.
+  ajvFormats.default(instance);
+  for (const file of [...SHARED_SCHEMA_FILES, ...Object.values(SCHEMA_FILES)]) {
+    instance.addSchema(readSchemaFile(file) as object);
+  }
+  ajv = instance;
+  return instance;
+}
+
+/** The compiled validator for a kind: compiled on first use, then reused for every later call. */
+function validatorFor(kind: SchemaKind): ValidateFunction {
+  const cached = validators.get(kind);
+  if (cached !== undefined) return cached;
+  const compiled = schemaRegistry().getSchema(schemaIdFor(kind));
+  if (compiled === undefined) throw new Error(`Schema ${schemaIdFor(kind)} is not registered`);
+  validators.set(kind, compiled);
+  return compiled;
+}
+
+/**
+ * Validates a document against one kind's JSON Schema. Never throws on bad documents: the result lists each
+ * problem with a JSON Pointer `path` to the offending field. Throws `TypeError` only for an unknown `kind`
+ * (a programming error).
+ *
+ * @example
+ * ```ts
+ * const { valid, errors } = validate('micro-module', credential);
+ * if (!valid) console.log(errors); // [{ path: '/credentialSubject/achievement/learningOutcomes', message: 'is required' }]
+ * ```
+ */
+export function validate(kind: SchemaKind, doc: unknown): SchemaValidationResult {
+  if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) {
+    throw new TypeError(`Unknown schema kind: ${String(kind)}`);
+  }
+  const validator = validatorFor(kind);
+  if (validator(doc)) return { valid: true, errors: [] };
+  const registry = schemaRegistry();
+  const errors = describeSchemaErrors(validator.errors ?? [], (ref) => {
+    // `$ref`s inside our profiles are relative to the base URL; resolve them the way ajv does.
+    const absolute = new URL(ref, schemaIdFor('micro-module')).href;
+    return registry.getSchema(absolute)?.schema;
+  });
+  return { valid: false, errors };
+}
