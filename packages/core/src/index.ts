@@ -5,6 +5,23 @@ export { isImage } from './bake/image-type.js';
 export { unbake } from './bake/unbake.js';
 export type { UnbakedBadge } from './bake/unbaked-badge.js';
 export { type Code, Codes } from './codes.js';
+export type { DidDocumentCacheOptions } from './dids/did-document-cache.js';
+export { getDidKeyResolver } from './dids/did-key-driver.js';
+export { DidResolutionError, type DidResolutionErrorCode } from './dids/did-resolution-error.js';
+export {
+  createDidResolver,
+  type DidResolver,
+  type DidResolverOptions,
+  type ResolvedVerificationMethod,
+  type VerificationPurpose,
+} from './dids/did-resolver.js';
+export {
+  createDidWebDocument,
+  type DidWebDocumentOptions,
+  type DidWebKey,
+  didWebUrl,
+} from './dids/did-web-document.js';
+export { type DidWebDriverOptions, getDidWebResolver } from './dids/did-web-driver.js';
 export { PassportError } from './errors.js';
 export {
   type CredentialFormat,
@@ -33,6 +50,17 @@ export {
   type DocumentLoaderOptions,
   type RemoteDocument,
 } from './loader/document-loader.js';
+export {
+  createSafeFetch,
+  type FetchLike,
+  type HostLookup,
+  SAFE_FETCH_DEFAULTS,
+  type SafeFetch,
+  type SafeFetchInit,
+  type SafeFetchOptions,
+  type SafeResponse,
+} from './net/safe-fetch.js';
+export { SafeFetchError, type SafeFetchErrorCode } from './net/safe-fetch-error.js';
 export { type TrustedIssuer, TrustRegistry, type TrustRegistryDocument } from './trust/trust-registry.js';
 export {
   createVerifier,
