@@ -110,7 +110,10 @@ await run('@digitalbazaar/vc verifyCredential (eddsa-rdfc-2022)', () =>
   vc.verifyCredential({ credential: diCredential, suite: vcSuite, documentLoader }),
 );
 await run('skills-passport verify (JWT)', () => verifyOurs(jwtCredential));
-await run('skills-passport verify (DI)', () => verifyOurs(diCredential));
+await run('skills-passport verify (DI, seen before: result cache)', () => verifyOurs(diCredential));
+// First sight: the result cache is off, so every call canonicalizes and checks the signature in full.
+const verifyUncached = createVerifier({ documentLoader, resultCache: { maxEntries: 0 } });
+await run('skills-passport verify (DI, first sight)', () => verifyUncached(diCredential));
 await run('skills-passport issue (JWT)', () =>
   issueCredential(unsignedCredential(), { issuerKey, format: 'jwt' }),
 );

@@ -15,6 +15,7 @@ import {
 } from './input.js';
 import type { JwtKeyResolver } from './jwt-credential.js';
 import { type CheckResult, result, type VerificationReport } from './report.js';
+import { createResultCache, type ResultCacheOptions } from './result-cache.js';
 import { type StatusChecker, statusNotChecked } from './status-check.js';
 import { type CredentialVerificationContext, verifyCredentialInput } from './verify-credential.js';
 import { isPresentation, type PresentationOptions, verifyPresentationInput } from './verify-presentation.js';
@@ -38,6 +39,11 @@ export interface VerifierOptions {
   checkStatus?: StatusChecker;
   /** Input limits (bytes, JSON depth). */
   limits?: Partial<InputLimits>;
+  /**
+   * Remember proof and schema outcomes of credentials seen before (default 10,000 entries; `{ maxEntries: 0 }`
+   * turns it off). Validity, status and issuer are checked on every call regardless.
+   */
+  resultCache?: ResultCacheOptions;
 }
 
 export interface VerifyCallOptions extends PresentationOptions {}
@@ -62,6 +68,7 @@ export function createVerifier(options: VerifierOptions = {}): Verify {
     issuerPolicy: { registry: options.trustRegistry, requireTrustedIssuer: options.requireTrustedIssuer },
     checkStatus: options.checkStatus ?? statusNotChecked,
     knownContexts: new Set(),
+    resultCache: createResultCache(options.resultCache),
   };
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...options.limits };
 

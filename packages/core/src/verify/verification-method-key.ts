@@ -23,11 +23,30 @@ export async function jwkOfVerificationMethod(method: Record<string, unknown>): 
   return (await multikeyLibraryFor(type).toJwk({ keyPair: libraryKey })) as JWK;
 }
 
-/** Imports the verification method's key for jose, for the one algorithm the JWT header names. */
-export async function joseKeyOfVerificationMethod(
+/** Imported keys by algorithm and key material: importing costs more than the signature check itself. */
+const importedKeys = new Map<string, Promise<KeyLike | undefined>>();
+const MAX_IMPORTED_KEYS = 1000;
+
+/**
+ * Imports the verification method's key for jose, for the one algorithm the JWT header names. Imports are cached
+ * by the public key bytes themselves (never by id), so a key that changed behind the same id is imported afresh.
+ */
+export function joseKeyOfVerificationMethod(
   method: Record<string, unknown>,
   alg: string,
 ): Promise<KeyLike | undefined> {
-  const jwk = await jwkOfVerificationMethod(method);
-  return jwk ? importJWK(jwk, alg) : undefined;
+  const material = JSON.stringify([
+    alg,
+    method.publicKeyJwk ?? null,
+    method.publicKeyMultibase ?? null,
+    method.id,
+  ]);
+  const cached = importedKeys.get(material);
+  if (cached) return cached;
+  const imported = jwkOfVerificationMethod(method).then((jwk) => (jwk ? importJWK(jwk, alg) : undefined));
+  // A failed import is not kept: the next call reports the error afresh.
+  imported.catch(() => importedKeys.delete(material));
+  if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.delete(importedKeys.keys().next().value as string);
+  importedKeys.set(material, imported);
+  return imported;
 }

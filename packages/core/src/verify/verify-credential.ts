@@ -3,8 +3,9 @@ import type { DocumentLoader } from '../loader/document-loader.js';
 import { checkCredentialFormat, issuerIdOf } from './format-check.js';
 import { checkIssuer, type IssuerPolicy } from './issuer-check.js';
 import { checkJwtSignature, decodeJwt, type JwtKeyResolver, jwtClaimsConflict } from './jwt-credential.js';
-import { checkDataIntegrityProof } from './proof-data-integrity.js';
+import { checkDataIntegrityProof, type ProofOutcome, proofsOf } from './proof-data-integrity.js';
 import { type CheckName, type CheckResult, type CredentialReport, noFailures, result } from './report.js';
+import type { ResultCache } from './result-cache.js';
 import { checkSchema } from './schema-check.js';
 import type { StatusChecker } from './status-check.js';
 import { summarise } from './summary.js';
@@ -20,6 +21,8 @@ export interface CredentialVerificationContext {
   issuerPolicy: IssuerPolicy;
   checkStatus: StatusChecker;
   knownContexts: ReadonlySet<string>;
+  /** Remembers proof and schema outcomes of content seen before (see result-cache.ts); absent = no caching. */
+  resultCache?: ResultCache;
 }
 
 const ORDER: CheckName[] = ['format', 'proof', 'validity', 'status', 'schema', 'issuer'];
@@ -58,11 +61,12 @@ async function verifyDataIntegrityCredential(
   const format = checkCredentialFormat(credential, 'VerifiableCredential', context.knownContexts);
   if (format.outcome === 'fail') return finish('di', [format], credential, context);
   const loader = urlKeyLoader(credential, context.documentLoader);
-  const proof = await checkDataIntegrityProof(credential, loader);
+  const content = context.resultCache ? JSON.stringify(credential) : '';
+  const proof = await cachedDataIntegrityProof(credential, content, loader, context);
   const checks = [
     format,
     proof.check,
-    ...(await contentChecks(credential, proof.verificationMethods, context)),
+    ...(await contentChecks(credential, proof.verificationMethods, context, content)),
   ];
   return finish('di', checks, credential, context);
 }
@@ -81,20 +85,54 @@ async function verifyJwtCredential(
   const conflict = proof.outcome === 'pass' ? jwtClaimsConflict(decoded, issuerId) : undefined;
   if (conflict) proof = result('proof', 'fail', Codes.jwtClaimsMismatch, conflict);
   const kid = typeof decoded.header.kid === 'string' ? [decoded.header.kid] : [];
-  const checks = [format, proof, ...(await contentChecks(credential, kid, context, decoded.payload))];
+  const checks = [format, proof, ...(await contentChecks(credential, kid, context, jwt, decoded.payload))];
   return finish('jwt', checks, credential, context);
 }
 
+/**
+ * The Data Integrity proof check, answered from the result cache when this exact credential was verified before
+ * against the same resolved keys. Keys that cannot be resolved up front (e.g. the OB `<url>#<key>` form) skip
+ * the cache and are checked in full.
+ */
+async function cachedDataIntegrityProof(
+  credential: Record<string, unknown>,
+  content: string,
+  loader: DocumentLoader,
+  context: CredentialVerificationContext,
+): Promise<ProofOutcome> {
+  const check = () => checkDataIntegrityProof(credential, loader);
+  const cache = context.resultCache;
+  if (!cache) return check();
+  const methods: object[] = [];
+  for (const proof of proofsOf(credential)) {
+    const id = proof.verificationMethod;
+    if (typeof id !== 'string' || !id.startsWith('did:')) return check();
+    try {
+      methods.push(
+        (await context.resolver.resolveVerificationMethod(id, { purpose: 'assertionMethod' })).method,
+      );
+    } catch {
+      return check();
+    }
+  }
+  return cache.remember(cache.keyOf('di-proof', content, methods), check);
+}
+
+/** The checks after the proof. `content` is the exact credential text, the cache key for the schema outcome. */
 async function contentChecks(
   credential: Record<string, unknown>,
   verificationMethods: string[],
   context: CredentialVerificationContext,
+  content: string,
   jwtClaims: Record<string, unknown> = {},
 ): Promise<CheckResult[]> {
+  const cache = context.resultCache;
   return [
     checkValidity(credential, { now: context.now(), clockSkewSeconds: context.clockSkewSeconds }, jwtClaims),
     await context.checkStatus(credential),
-    checkSchema(credential),
+    cache
+      ? await cache.remember(cache.keyOf('schema', content), () => checkSchema(credential))
+      : checkSchema(credential),
     checkIssuer(credential, verificationMethods, context.issuerPolicy),
   ];
 }
