@@ -114,6 +114,27 @@ await run('skills-passport verify (DI, seen before: result cache)', () => verify
 // First sight: the result cache is off, so every call canonicalizes and checks the signature in full.
 const verifyUncached = createVerifier({ documentLoader, resultCache: { maxEntries: 0 } });
 await run('skills-passport verify (DI, first sight)', () => verifyUncached(diCredential));
+// A batch of 100 distinct credentials verified concurrently, result cache off: the pool's contribution.
+const batch = await Promise.all(
+  Array.from({ length: 100 }, () => issueCredential(unsignedCredential(), { issuerKey, format: 'di' })),
+);
+const verifyNoPool = createVerifier({ resultCache: { maxEntries: 0 }, proofWorkers: 0 });
+const verifyPool = createVerifier({ resultCache: { maxEntries: 0 } });
+const perCredential = (result: BenchResult): BenchResult => ({
+  ...result,
+  opsPerSecond: result.opsPerSecond * batch.length,
+});
+for (const [name, verifier] of [
+  ['skills-passport verify batch of 100 DI, one thread (credentials/s)', verifyNoPool],
+  ['skills-passport verify batch of 100 DI, worker pool (credentials/s)', verifyPool],
+] as const) {
+  const outcome = perCredential(
+    await measure(name, () => Promise.all(batch.map((credential) => verifier(credential))), options),
+  );
+  results.push(outcome);
+  process.stderr.write(`  ${name}: ${formatOps(outcome.opsPerSecond)} credentials/s\n`);
+}
+
 await run('skills-passport issue (JWT)', () =>
   issueCredential(unsignedCredential(), { issuerKey, format: 'jwt' }),
 );

@@ -65,6 +65,7 @@ export const Codes = {
   challengeUnknown: 'challenge-unknown',
   domainMissing: 'domain-missing',
   domainMismatch: 'domain-mismatch',
+  challengeNotChecked: 'challenge-not-checked',
   // images
   imageUnsupported: 'image-unsupported',
   imageNoCredential: 'image-no-credential',
@@ -76,6 +77,11 @@ export const Codes = {
   fetchSchemeNotAllowed: 'fetch-scheme-not-allowed',
   fetchFailed: 'fetch-failed',
   fetchTooManyRedirects: 'fetch-too-many-redirects',
+  // issuer service: status changes and issuing (thrown as PassportError)
+  credentialUnknown: 'credential-unknown',
+  statusPurposeMissing: 'status-purpose-missing',
+  issuerNotFound: 'issuer-not-found',
+  issuerExists: 'issuer-exists',
   // programmer / configuration errors (thrown as PassportError)
   invalidCredential: 'invalid-credential',
   invalidKey: 'invalid-key',

@@ -4,6 +4,19 @@ export { bake, bakePng, bakeSvg } from './bake/bake.js';
 export { isImage } from './bake/image-type.js';
 export { unbake } from './bake/unbake.js';
 export type { UnbakedBadge } from './bake/unbaked-badge.js';
+export type { ChallengeOutcome, ChallengeRecord, ChallengeStore } from './challenges/challenge-store.js';
+export {
+  type Challenge,
+  type CreateChallengeOptions,
+  createChallenge,
+  DEFAULT_CHALLENGE_TTL_SECONDS,
+  issueChallenge,
+} from './challenges/create-challenge.js';
+export {
+  createMemoryChallengeStore,
+  type MemoryChallengeStore,
+  type MemoryChallengeStoreOptions,
+} from './challenges/memory-challenge-store.js';
 export { type Code, Codes } from './codes.js';
 export type { DidDocumentCacheOptions } from './dids/did-document-cache.js';
 export { getDidKeyResolver } from './dids/did-key-driver.js';
@@ -30,6 +43,24 @@ export {
   type SignedCredential,
   type UnsignedCredential,
 } from './issue/issue-credential.js';
+export {
+  type CreateIssuerRequest,
+  createIssuerService,
+  type IssueRequest,
+  type IssueResult,
+  type IssuerProfile,
+  type IssuerService,
+  type IssuerServiceOptions,
+  type StatusChange,
+} from './issuer/issuer-service.js';
+export type {
+  IssuanceRecordShape,
+  IssuedStatusShape,
+  IssuerKeyRecordShape,
+  IssuerRecordShape,
+  IssuerStateStore,
+  StatusListShape,
+} from './issuer/issuer-state-store.js';
 export { didKeyFor, type GenerateKeyOptions, generateKey } from './keys/generate-key.js';
 export {
   exportJwk,
@@ -50,6 +81,18 @@ export {
   type DocumentLoaderOptions,
   type RemoteDocument,
 } from './loader/document-loader.js';
+export type {
+  CountedCredentials,
+  MatchableCredential,
+  NotCountedCredential,
+} from './match/counted-credentials.js';
+export {
+  type MatchResult,
+  matchRequirements,
+  type RequirementMatch,
+  type RequirementOutcome,
+  type SkillEvidence,
+} from './match/match-requirements.js';
 export {
   createSafeFetch,
   type FetchLike,
@@ -61,6 +104,27 @@ export {
   type SafeResponse,
 } from './net/safe-fetch.js';
 export { SafeFetchError, type SafeFetchErrorCode } from './net/safe-fetch-error.js';
+export { envelope, type PresentOptions, present } from './present/create-presentation.js';
+export { type CredentialSelection, readCredential, selectCredentials } from './present/select-credentials.js';
+export { decodeStatusList, encodeStatusList, MAX_DECODED_LIST_BYTES } from './status/encoded-list.js';
+export { createStatusChecker, type StatusCheckerOptions } from './status/status-checker.js';
+export {
+  freshnessOf,
+  StatusListCache,
+  type StatusListCacheOptions,
+  type VerifiedStatusList,
+} from './status/status-list-cache.js';
+export {
+  createStatusListCredential,
+  type StatusListCredentialOptions,
+  signStatusListCredential,
+} from './status/status-list-credential.js';
+export {
+  type BitstringStatusListEntry,
+  createStatusListEntry,
+  type StatusPurpose,
+  statusListUrl,
+} from './status/status-list-entry.js';
 export { type TrustedIssuer, TrustRegistry, type TrustRegistryDocument } from './trust/trust-registry.js';
 export {
   createVerifier,
@@ -70,6 +134,7 @@ export {
   verify,
 } from './verify/create-verifier.js';
 export type { VerifyInput } from './verify/input.js';
+export { MAX_PRESENTATION_CREDENTIALS } from './verify/presentation-credentials.js';
 export type {
   CheckName,
   CheckResult,
@@ -81,3 +146,4 @@ export type {
 } from './verify/report.js';
 export { type StatusChecker, statusNotChecked } from './verify/status-check.js';
 export { achievementOf, frameworkOf, skillsOf, summarise } from './verify/summary.js';
+export type { PresentationOptions, PresentationPolicy } from './verify/verify-presentation.js';

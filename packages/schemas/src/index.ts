@@ -1,6 +1,14 @@
-export * from './builders/assessment-result.js';
-export * from './builders/credential-envelope.js';
-export * from './builders/skills-input.js';
+// Builders: the two entry points and the types of their input. Their helpers stay internal.
+export type { AchievementInput } from './builders/achievement-input.js';
+export type { AssessmentFields, AssessmentInput } from './builders/assessment-result.js';
+export { candidateIdentifier } from './builders/candidate-identifier.js';
+export type { CredentialEnvelopeInput } from './builders/credential-envelope.js';
+export { buildMicroModuleCredential, type MicroModuleInput } from './builders/micro-module-credential.js';
+export type { SkillsInput } from './builders/skills-input.js';
+export {
+  buildVendorCertificationCredential,
+  type VendorCertificationInput,
+} from './builders/vendor-certification-credential.js';
 export * from './context.js';
 export * from './schema-error.js';
 export * from './schema-files.js';

@@ -39,11 +39,16 @@ function toSchemaError(error: ErrorObject, lookup: SchemaLookup): SchemaError | 
   switch (error.keyword) {
     case 'if':
       return undefined;
-    case 'required':
+    case 'required': {
+      // A titled `required`-only fragment (a `then`) says when the property is required, e.g. "unless
+      // creditsAvailable is given"; a full object schema's title describes the object, not the rule.
+      const fragment = error.parentSchema as { title?: unknown; properties?: unknown } | undefined;
+      const condition = fragment?.properties === undefined ? fragment?.title : undefined;
       return {
         path: error.instancePath + pointerSegment(String(params.missingProperty)),
-        message: 'is required',
+        message: typeof condition === 'string' ? `is required (${condition})` : 'is required',
       };
+    }
     case 'additionalProperties':
       return {
         path: error.instancePath + pointerSegment(String(params.additionalProperty)),
@@ -122,6 +127,46 @@ function withoutContainsNoise(errors: readonly ErrorObject[]): ErrorObject[] {
 }
 
 /**
+ * When an `anyOf`/`oneOf` whose branches all have titles fails, its own error names every branch; the errors
+ * ajv reports from inside each branch (each a reason that one branch did not match) are then noise, and they
+ * would point at fields the user need not add. Untitled alternatives keep their branch errors: those are the
+ * only explanation there is.
+ *
+ * ajv reports the branch errors as the contiguous run just before the combinator's error, on the same part of
+ * the document. A branch error's schemaPath is under the combinator's, or, when the branch is a `$ref`,
+ * somewhere else entirely (ajv restarts it at the referenced schema); errors from the combinator's sibling
+ * keywords have the sibling's path and are kept.
+ */
+function withoutDescribedBranchNoise(errors: readonly ErrorObject[], lookup: SchemaLookup): ErrorObject[] {
+  const kept = [...errors];
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const error = kept[i];
+    if (error === undefined || (error.keyword !== 'anyOf' && error.keyword !== 'oneOf')) continue;
+    const branches = error.schema;
+    if (!Array.isArray(branches) || !branches.every((branch) => titleOf(branch, lookup) !== undefined))
+      continue;
+    const parentPath = error.schemaPath.slice(0, -`/${error.keyword}`.length);
+    let start = i;
+    while (start > 0) {
+      const previous = kept[start - 1];
+      const underInstance =
+        previous !== undefined &&
+        (previous.instancePath === error.instancePath ||
+          previous.instancePath.startsWith(`${error.instancePath}/`));
+      const fromBranch =
+        previous !== undefined &&
+        (previous.schemaPath.startsWith(`${error.schemaPath}/`) ||
+          !previous.schemaPath.startsWith(`${parentPath}/`));
+      if (!underInstance || !fromBranch) break;
+      start--;
+    }
+    kept.splice(start, i - start);
+    i = start;
+  }
+  return kept;
+}
+
+/**
  * Converts ajv's errors into readable, de-duplicated {@link SchemaError}s. Needs ajv's `verbose` option so
  * each error carries the schema that failed.
  *
@@ -133,7 +178,7 @@ function withoutContainsNoise(errors: readonly ErrorObject[]): ErrorObject[] {
 export function describeSchemaErrors(errors: readonly ErrorObject[], lookup: SchemaLookup): SchemaError[] {
   const seen = new Set<string>();
   const described: SchemaError[] = [];
-  for (const error of withoutContainsNoise(errors)) {
+  for (const error of withoutContainsNoise(withoutDescribedBranchNoise(errors, lookup))) {
     const schemaError = toSchemaError(error, lookup);
     if (schemaError === undefined) continue;
     const key = `${schemaError.path}\u0000${schemaError.message}`;

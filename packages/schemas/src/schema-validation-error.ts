@@ -3,8 +3,9 @@ import type { SchemaError } from './schema-error.js';
 /**
  * Thrown by the credential builders when their input cannot produce a credential that passes its schema.
  * `code` matches core's `PassportError` code for the same situation, so callers can handle both alike;
- * `errors` lists each problem with a JSON Pointer path into the credential (or into the input, for input
- * that could not be read at all, e.g. `/skills/1`).
+ * `errors` lists every problem, each with a JSON Pointer `path` naming the input field (the CSV column) to fix,
+ * e.g. `/digitalSkillsLevel` or `/skills/1`. Only problems in parts the builder made itself keep their path
+ * into the credential.
  *
  * @example
  * ```ts

@@ -2,7 +2,7 @@ import { Ajv2019, type ValidateFunction } from 'ajv/dist/2019.js';
 import ajvFormats from 'ajv-formats';
 import { describeSchemaErrors, type SchemaError } from './schema-error.js';
 import { readSchemaFile } from './schema-files.js';
-import { SCHEMA_KINDS, type SchemaKind, schemaIdFor } from './schema-ids.js';
+import { isSchemaKind, type SchemaKind, schemaIdFor } from './schema-ids.js';
 
 /** Schema files that other schemas `$ref` but that are not a kind of their own. */
 const SHARED_SCHEMA_FILES = ['skill-alignment.json'] as const;
@@ -30,6 +30,8 @@ export interface SchemaValidationResult {
 
 let ajv: Ajv2019 | undefined;
 const validators = new Map<SchemaKind, ValidateFunction>();
+/** The schema documents by `$id`, for reading titles behind a `$ref` without compiling anything. */
+const schemaDocuments = new Map<string, unknown>();
 
 /**
  * One Ajv instance holds every schema so the profiles can `$ref` the official OB schema and each other by `$id`.
@@ -53,14 +55,26 @@ function schemaRegistry(): Ajv2019 {
   // ajv-formats is CommonJS; its module object is also its `default` export.
   ajvFormats.default(instance);
   for (const file of [...SHARED_SCHEMA_FILES, ...Object.values(SCHEMA_FILES)]) {
-    instance.addSchema(readSchemaFile(file) as object);
+    const schema = readSchemaFile(file) as { $id: string };
+    instance.addSchema(schema);
+    schemaDocuments.set(schema.$id, schema);
   }
   ajv = instance;
   return instance;
 }
 
-/** The compiled validator for a kind: compiled on first use, then reused for every later call. */
-function validatorFor(kind: SchemaKind): ValidateFunction {
+/**
+ * The compiled ajv validator for a kind: compiled on first use, then the same function for every later call
+ * (and every {@link validate}). For embedders that want ajv's raw errors; most callers want `validate`.
+ *
+ * @example
+ * ```ts
+ * const check = compiledValidator('job-requirements');
+ * if (!check(doc)) console.log(check.errors);
+ * ```
+ */
+export function compiledValidator(kind: SchemaKind): ValidateFunction {
+  if (!isSchemaKind(kind)) throw new TypeError(`Unknown schema kind: ${String(kind)}`);
   const cached = validators.get(kind);
   if (cached !== undefined) return cached;
   const compiled = schemaRegistry().getSchema(schemaIdFor(kind));
@@ -81,16 +95,24 @@ function validatorFor(kind: SchemaKind): ValidateFunction {
  * ```
  */
 export function validate(kind: SchemaKind, doc: unknown): SchemaValidationResult {
-  if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) {
-    throw new TypeError(`Unknown schema kind: ${String(kind)}`);
-  }
-  const validator = validatorFor(kind);
+  const validator = compiledValidator(kind);
   if (validator(doc)) return { valid: true, errors: [] };
-  const registry = schemaRegistry();
-  const errors = describeSchemaErrors(validator.errors ?? [], (ref) => {
-    // `$ref`s inside our profiles are relative to the base URL; resolve them the way ajv does.
-    const absolute = new URL(ref, schemaIdFor('micro-module')).href;
-    return registry.getSchema(absolute)?.schema;
-  });
+  const errors = describeSchemaErrors(validator.errors ?? [], (ref) => referencedSchema(ref, kind));
   return { valid: false, errors };
+}
+
+/**
+ * The schema a `$ref` points at, read from the documents (ajv's `getSchema` would compile a validator just to
+ * read a title). Relative refs resolve against the schema being validated (`#/$defs/...`) or the shared base
+ * URL (`skill-alignment.json`), as ajv resolves them.
+ */
+function referencedSchema(ref: string, kind: SchemaKind): unknown {
+  const url = new URL(ref, schemaIdFor(kind));
+  let node = schemaDocuments.get(`${url.origin}${url.pathname}`);
+  const pointer = decodeURIComponent(url.hash.slice(1));
+  for (const segment of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
 }

@@ -25,7 +25,12 @@ export interface PresentOptions {
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 
-/** A JWT credential travels inside a VC 2.0 presentation as an EnvelopedVerifiableCredential. */
+/**
+ * A JWT credential travels inside a VC 2.0 presentation as an EnvelopedVerifiableCredential; objects pass as-is.
+ *
+ * @example
+ * envelope(jwt); // { '@context': …, id: 'data:application/vc+jwt,eyJ…', type: 'EnvelopedVerifiableCredential' }
+ */
 export function envelope(credential: object | string): object {
   if (typeof credential !== 'string') return credential;
   return {

@@ -1,4 +1,5 @@
 import { issuerIdOf, typesOf } from '../verify/format-check.js';
+import { envelopedJwt } from '../verify/input.js';
 import { decodeJwt } from '../verify/jwt-credential.js';
 import { skillsOf } from '../verify/summary.js';
 
@@ -19,7 +20,7 @@ export interface CredentialSelection {
  */
 export function selectCredentials<T extends object | string>(
   credentials: T[],
-  selection: CredentialSelection,
+  selection: CredentialSelection = {},
 ): T[] {
   const wantedSkills = selection.skills?.map((skill) => skill.toUpperCase());
   return credentials.filter((item) => {
@@ -36,9 +37,18 @@ export function selectCredentials<T extends object | string>(
   });
 }
 
-/** The credential inside a JSON-LD object or a JWT (unverified: selection is the holder's own choice). */
+/**
+ * The credential inside a JSON-LD object, a JWT or an enveloped JWT (unverified: selection is the holder's own
+ * choice, and the verifier checks everything).
+ *
+ * @example
+ * readCredential(jwt)?.credentialSubject;
+ */
 export function readCredential(item: object | string): Record<string, unknown> | undefined {
-  if (typeof item !== 'string') return item as Record<string, unknown>;
-  const decoded = decodeJwt(item, 'vc');
+  if (!item) return undefined;
+  // An enveloped credential (VC 2.0) is read through to the JWT it carries.
+  const jwt = typeof item === 'string' ? item : envelopedJwt(item as Record<string, unknown>);
+  if (jwt === undefined) return typeof item === 'object' ? (item as Record<string, unknown>) : undefined;
+  const decoded = decodeJwt(jwt, 'vc');
   return 'document' in decoded ? decoded.document : undefined;
 }

@@ -1,8 +1,10 @@
 import { isImage } from '../bake/image-type.js';
 import { unbake } from '../bake/unbake.js';
+import type { ChallengeStore } from '../challenges/challenge-store.js';
 import { Codes } from '../codes.js';
 import { createDidResolver, type DidResolverOptions } from '../dids/did-resolver.js';
 import { createDocumentLoader, type DocumentLoader } from '../loader/document-loader.js';
+import { createStatusChecker, type StatusCheckerOptions } from '../status/status-checker.js';
 import type { TrustRegistry } from '../trust/trust-registry.js';
 import { messageOfError } from './error-code.js';
 import {
@@ -14,9 +16,10 @@ import {
   type VerifyInput,
 } from './input.js';
 import type { JwtKeyResolver } from './jwt-credential.js';
+import { createProofPool } from './proof-pool.js';
 import { type CheckResult, result, type VerificationReport } from './report.js';
 import { createResultCache, type ResultCacheOptions } from './result-cache.js';
-import { type StatusChecker, statusNotChecked } from './status-check.js';
+import type { StatusChecker } from './status-check.js';
 import { type CredentialVerificationContext, verifyCredentialInput } from './verify-credential.js';
 import { isPresentation, type PresentationOptions, verifyPresentationInput } from './verify-presentation.js';
 
@@ -35,8 +38,13 @@ export interface VerifierOptions {
   resolverOptions?: DidResolverOptions;
   /** Offline JSON-LD loader; default: bundled contexts plus the resolver for DIDs. */
   documentLoader?: DocumentLoader;
-  /** Checks credentialStatus; default reports status as not checked. */
+  /**
+   * Checks credentialStatus; default: Bitstring Status Lists fetched over the safe fetch (https, public hosts),
+   * verified with this verifier's resolver and loader, configured by `statusOptions`.
+   */
   checkStatus?: StatusChecker;
+  /** Options of the default status checker (cache age, unreachable policy, fetch); ignored with `checkStatus`. */
+  statusOptions?: StatusCheckerOptions;
   /** Input limits (bytes, JSON depth). */
   limits?: Partial<InputLimits>;
   /**
@@ -44,6 +52,17 @@ export interface VerifierOptions {
    * turns it off). Validity, status and issuer are checked on every call regardless.
    */
   resultCache?: ResultCacheOptions;
+  /**
+   * Worker threads for Data Integrity proofs when several are checked at once (a passport, concurrent requests);
+   * default one fewer than the cores (at least 1), `0` = off. Only used with the default document loader, since a
+   * custom loader cannot be sent to another thread.
+   */
+  proofWorkers?: number;
+  /**
+   * Challenges this verifier issued (`createMemoryChallengeStore()`, or the store package's store): a
+   * presentation's challenge is then used up once its proof verifies, and a replay fails `challenge-reused`.
+   */
+  challengeStore?: ChallengeStore;
 }
 
 export interface VerifyCallOptions extends PresentationOptions {}
@@ -60,17 +79,29 @@ export type Verify = (input: VerifyInput, options?: VerifyCallOptions) => Promis
  */
 export function createVerifier(options: VerifierOptions = {}): Verify {
   const resolver = options.resolver ?? createDidResolver(options.resolverOptions ?? {});
+  const documentLoader = options.documentLoader ?? createDocumentLoader({ resolver });
   const context: CredentialVerificationContext = {
-    documentLoader: options.documentLoader ?? createDocumentLoader({ resolver }),
+    documentLoader,
     resolver,
     now: options.now ?? (() => new Date()),
     clockSkewSeconds: options.clockSkewSeconds ?? 60,
     issuerPolicy: { registry: options.trustRegistry, requireTrustedIssuer: options.requireTrustedIssuer },
-    checkStatus: options.checkStatus ?? statusNotChecked,
+    checkStatus:
+      options.checkStatus ??
+      createStatusChecker({
+        resolver,
+        documentLoader,
+        ...(options.resolverOptions?.safeFetch ? { safeFetch: options.resolverOptions.safeFetch } : {}),
+        ...(options.resolverOptions ? { fetchOptions: options.resolverOptions } : {}),
+        ...(options.now ? { now: options.now } : {}),
+        ...options.statusOptions,
+      }),
     knownContexts: new Set(),
     resultCache: createResultCache(options.resultCache),
+    proofPool: options.documentLoader ? undefined : createProofPool({ threads: options.proofWorkers }),
   };
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...options.limits };
+  const presentationPolicy = options.challengeStore ? { challengeStore: options.challengeStore } : {};
 
   return async function verify(input, callOptions = {}) {
     try {
@@ -78,7 +109,8 @@ export function createVerifier(options: VerifierOptions = {}): Verify {
       if (parsed.kind === 'invalid') return invalidReport(parsed.check);
       if (parsed.kind === 'bytes')
         return invalidReport(result('format', 'fail', Codes.inputNotJson, 'Unreadable input.'));
-      if (isPresentation(parsed)) return await verifyPresentationInput(parsed, context, callOptions);
+      if (isPresentation(parsed))
+        return await verifyPresentationInput(parsed, context, callOptions, presentationPolicy);
       const report = await verifyCredentialInput(parsed, context);
       return { verified: report.verified, kind: 'credential', checks: report.checks, credentials: [report] };
     } catch (error) {

@@ -9,6 +9,17 @@ export interface InputLimits {
   maxBytes: number;
   /** Deepest JSON nesting accepted (default 64): credentials are shallow, hostile input is not. */
   maxDepth: number;
+  /**
+   * Most JSON values (objects, arrays, strings, numbers…) accepted (default 10,000; a rich credential has a few
+   * hundred). JSON-LD processing grows faster than linearly with the number of values (jsonld.js de-duplicates
+   * array values pairwise), so 100,000 array elements would cost minutes of CPU: refused before any of it runs.
+   */
+  maxValues: number;
+  /**
+   * Longest array accepted (default 1,000). jsonld.js de-duplicates each array's values pairwise, so the cost of
+   * one long array grows with the square of its length (9,000 tags: seconds of CPU).
+   */
+  maxArrayLength: number;
 }
 
 export type ParsedInput =
@@ -17,7 +28,12 @@ export type ParsedInput =
   | { kind: 'bytes'; bytes: Uint8Array }
   | { kind: 'invalid'; check: CheckResult };
 
-export const DEFAULT_INPUT_LIMITS: InputLimits = { maxBytes: 2 * 1024 * 1024, maxDepth: 64 };
+export const DEFAULT_INPUT_LIMITS: InputLimits = {
+  maxBytes: 2 * 1024 * 1024,
+  maxDepth: 64,
+  maxValues: 10_000,
+  maxArrayLength: 1_000,
+};
 
 const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const JWT_DATA_URL = /^data:application\/(?:vc|vp)\+(?:jwt|ld\+json\+jwt),/;
@@ -34,7 +50,7 @@ export function parseInput(input: unknown, limits: InputLimits = DEFAULT_INPUT_L
   }
   if (typeof input === 'string') return parseText(input, limits);
   if (input && typeof input === 'object' && !Array.isArray(input)) {
-    const depthProblem = depthCheck(input, limits.maxDepth);
+    const depthProblem = structureCheck(input, limits);
     if (depthProblem) return depthProblem;
     const enveloped = envelopedJwt(input as Record<string, unknown>);
     if (enveloped) return { kind: 'jwt', jwt: enveloped };
@@ -76,10 +92,14 @@ export function parseText(text: string, limits: InputLimits = DEFAULT_INPUT_LIMI
   } catch (error) {
     return invalid(Codes.inputNotJson, `The input is not valid JSON: ${(error as Error).message}`);
   }
+  const ambiguous = ambiguousKeyOf(trimmed);
+  if (ambiguous) return invalid(Codes.inputNotJson, ambiguous);
   if (typeof parsed === 'string') return parseText(parsed, limits);
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return invalid(Codes.inputNotJson, 'Expected a JSON object (a credential or presentation).');
   }
+  const problem = structureCheck(parsed, limits);
+  if (problem) return problem;
   const enveloped = envelopedJwt(parsed as Record<string, unknown>);
   if (enveloped) return { kind: 'jwt', jwt: enveloped };
   return { kind: 'json', document: parsed as Record<string, unknown> };
@@ -101,7 +121,7 @@ export function envelopedJwt(document: Record<string, unknown>): string | undefi
 }
 
 /** Nesting depth of JSON text, counted without parsing, so a hostile 10,000-deep document costs one scan. */
-function textDepth(text: string): number {
+export function textDepth(text: string): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;
@@ -120,19 +140,87 @@ function textDepth(text: string): number {
   return deepest;
 }
 
-/** The same limit for objects handed over by an embedding program, checked without recursion. */
-function depthCheck(root: object, maxDepth: number): ParsedInput | undefined {
+/**
+ * The depth, size and list-length limits for a parsed value or an object handed over by an embedding program,
+ * checked without recursion; also refuses own `__proto__` keys. `undefined` when the value is within the limits.
+ *
+ * @example
+ * structureCheck({ tags: new Array(5000).fill('x') })?.check.code; // 'input-too-large'
+ */
+export function structureCheck(
+  root: object,
+  limits: Pick<InputLimits, 'maxDepth' | 'maxValues' | 'maxArrayLength'> = DEFAULT_INPUT_LIMITS,
+): ParsedInput | undefined {
   const stack: Array<[unknown, number]> = [[root, 1]];
-  // A cyclic object never ends, so the walk is bounded by nodes as well as by depth.
-  let budget = 1_000_000;
+  // Counting values also bounds the walk of a cyclic object, which would otherwise never end.
+  let budget = limits.maxValues;
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
+    if (--budget < 0) {
+      return invalid(
+        Codes.inputTooLarge,
+        `The input has more than ${limits.maxValues} values (or refers to itself); credentials are far smaller.`,
+      );
+    }
     if (!value || typeof value !== 'object') continue;
-    if (--budget < 0) return invalid(Codes.inputTooLarge, 'The object is too large (or refers to itself).');
-    if (depth > maxDepth) {
-      return invalid(Codes.inputTooDeep, `The object nests deeper than ${maxDepth} levels.`);
+    if (depth > limits.maxDepth) {
+      return invalid(Codes.inputTooDeep, `The object nests deeper than ${limits.maxDepth} levels.`);
+    }
+    if (Array.isArray(value) && value.length > limits.maxArrayLength) {
+      return invalid(
+        Codes.inputTooLarge,
+        `The input has a list of ${value.length} values; at most ${limits.maxArrayLength} are accepted.`,
+      );
+    }
+    if (Object.hasOwn(value, '__proto__')) {
+      return invalid(Codes.inputNotJson, 'The object has a "__proto__" key, which is never accepted.');
     }
     for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return undefined;
+}
+
+/**
+ * Why JSON text (already known to parse) could be read two ways, or `undefined`. A key given twice in one object
+ * is kept last by `JSON.parse` but first by some other parsers, so what we verify and what another program shows
+ * would differ; a `__proto__` key changes an object's prototype when copied naively. One linear scan.
+ *
+ * @example
+ * ambiguousKeyOf('{"issuer":"did:key:a","issuer":"did:key:b"}'); // 'The key "issuer" appears twice in one object; …'
+ */
+export function ambiguousKeyOf(text: string): string | undefined {
+  // One frame per open object (its keys so far) or array (null).
+  const frames: Array<Set<string> | null> = [];
+  let previous = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '"') {
+      // The end of the string, honouring escapes (a backslash escapes exactly the next character).
+      let end = i + 1;
+      let escaped = false;
+      while (end < text.length && text.charCodeAt(end) !== 34) {
+        if (text.charCodeAt(end) === 92) {
+          escaped = true;
+          end++;
+        }
+        end++;
+      }
+      const frame = frames.at(-1);
+      if (frame && (previous === '{' || previous === ',')) {
+        const raw = text.slice(i + 1, end);
+        const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (key === '__proto__') return 'The JSON has a "__proto__" key, which is never accepted.';
+        if (frame.has(key)) return `The key "${key}" appears twice in one object; the input is ambiguous.`;
+        frame.add(key);
+      }
+      i = end;
+      previous = '"';
+      continue;
+    }
+    if (char === '{') frames.push(new Set());
+    else if (char === '[') frames.push(null);
+    else if (char === '}' || char === ']') frames.pop();
+    if (char !== ' ' && char !== '\n' && char !== '\r' && char !== '\t') previous = char;
   }
   return undefined;
 }

@@ -1,20 +1,24 @@
-import {
-  calculateJwkThumbprint,
-  compactVerify,
-  decodeProtectedHeader,
-  type JWK,
-  errors as joseErrors,
-} from 'jose';
+import { calculateJwkThumbprint, compactVerify, type JWK, errors as joseErrors } from 'jose';
 import { type Code, Codes } from '../codes.js';
 import { codeOfError, messageOfError } from './error-code.js';
+import {
+  ambiguousKeyOf,
+  DEFAULT_INPUT_LIMITS,
+  type InputLimits,
+  structureCheck,
+  textDepth,
+} from './input.js';
 import { type CheckResult, result } from './report.js';
 import { joseKeyOfVerificationMethod, jwkOfVerificationMethod } from './verification-method-key.js';
 
 /** Algorithms a credential JWT may use. `none` and HMAC (a shared secret cannot prove an issuer) never are. */
 export const ALLOWED_JWT_ALGORITHMS = ['EdDSA', 'ES256', 'ES384', 'RS256'] as const;
 
-/** Headers that would let the token pick its own key; the key must come from the issuer's DID. */
-const FORBIDDEN_HEADERS = ['jku', 'x5u', 'x5c'];
+/**
+ * Headers that would let the token pick its own key (the key must come from the issuer's DID), or change how the
+ * signature is computed (`crit` extensions, RFC 7797 unencoded payloads): a credential JWT needs none of them.
+ */
+const FORBIDDEN_HEADERS = ['jku', 'x5u', 'x5c', 'crit', 'b64'];
 
 export interface JwtKeyResolver {
   resolveVerificationMethod(
@@ -32,8 +36,17 @@ export interface DecodedJwt {
   form: 'vc-jose' | 'vc-claim';
 }
 
-/** Decodes a compact JWT without trusting it. Returns a `format` failure for anything malformed. */
-export function decodeJwt(jwt: string, claim: 'vc' | 'vp'): DecodedJwt | CheckResult {
+/**
+ * Decodes a compact JWT without trusting it. Returns a `format` failure for anything malformed: parts that are not
+ * canonical base64url (the same token must have exactly one spelling), header or payload that are not JSON
+ * objects, keys given twice (other parsers would read another value than the one we verify), or a payload nested
+ * deeper or larger than the input limits.
+ */
+export function decodeJwt(
+  jwt: string,
+  claim: 'vc' | 'vp',
+  limits: Pick<InputLimits, 'maxDepth' | 'maxValues' | 'maxArrayLength'> = DEFAULT_INPUT_LIMITS,
+): DecodedJwt | CheckResult {
   const parts = jwt.split('.');
   if (parts.length !== 3 || parts.some((part, i) => part === '' && i < 2)) {
     return result('format', 'fail', Codes.jwtMalformed, 'The JWT does not have three base64url parts.');
@@ -41,8 +54,23 @@ export function decodeJwt(jwt: string, claim: 'vc' | 'vp'): DecodedJwt | CheckRe
   let header: Record<string, unknown>;
   let payload: Record<string, unknown>;
   try {
-    header = decodeProtectedHeader(jwt) as Record<string, unknown>;
-    payload = JSON.parse(strictBase64UrlDecode(parts[1]!)) as Record<string, unknown>;
+    const headerText = strictBase64UrlDecode(parts[0]!);
+    const payloadText = strictBase64UrlDecode(parts[1]!);
+    strictBase64UrlDecode(parts[2]!, false);
+    if (textDepth(payloadText) > limits.maxDepth) {
+      return result(
+        'format',
+        'fail',
+        Codes.inputTooDeep,
+        `The JWT payload nests deeper than ${limits.maxDepth} levels.`,
+      );
+    }
+    header = JSON.parse(headerText) as Record<string, unknown>;
+    payload = JSON.parse(payloadText) as Record<string, unknown>;
+    const ambiguous = ambiguousKeyOf(headerText) ?? ambiguousKeyOf(payloadText);
+    if (ambiguous) throw new Error(ambiguous);
+    const tooLarge = payload && typeof payload === 'object' ? structureCheck(payload, limits) : undefined;
+    if (tooLarge?.kind === 'invalid') return tooLarge.check;
   } catch (error) {
     return result(
       'format',
@@ -50,6 +78,9 @@ export function decodeJwt(jwt: string, claim: 'vc' | 'vp'): DecodedJwt | CheckRe
       Codes.jwtMalformed,
       `The JWT could not be decoded: ${messageOfError(error)}`,
     );
+  }
+  if (!header || typeof header !== 'object' || Array.isArray(header)) {
+    return result('format', 'fail', Codes.jwtMalformed, 'The JWT header is not a JSON object.');
   }
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
     return result('format', 'fail', Codes.jwtMalformed, 'The JWT payload is not a JSON object.');
@@ -61,12 +92,15 @@ export function decodeJwt(jwt: string, claim: 'vc' | 'vp'): DecodedJwt | CheckRe
   return { header, payload, document: payload, form: 'vc-jose' };
 }
 
-/** base64url as RFC 7515 writes it: no padding, no characters outside the alphabet. */
-function strictBase64UrlDecode(part: string): string {
+/**
+ * base64url as RFC 7515 writes it: no padding, no characters outside the alphabet, and zero unused bits (so a
+ * signature cannot be re-spelled into a different token that still verifies). Text parts must be UTF-8.
+ */
+function strictBase64UrlDecode(part: string, asText = true): string {
   if (!/^[A-Za-z0-9_-]*$/.test(part) || part.length % 4 === 1) throw new Error('not canonical base64url');
   const bytes = Buffer.from(part, 'base64url');
   if (bytes.toString('base64url') !== part) throw new Error('not canonical base64url');
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  return asText ? new TextDecoder('utf-8', { fatal: true }).decode(bytes) : '';
 }
 
 /**

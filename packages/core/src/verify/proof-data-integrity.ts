@@ -39,6 +39,20 @@ export async function checkDataIntegrityProof(
   const verificationMethods = proofs
     .map((proof) => proof.verificationMethod)
     .filter((id): id is string => typeof id === 'string');
+  const declared = credential.proof;
+  const entries = declared === undefined ? [] : Array.isArray(declared) ? declared : [declared];
+  if (entries.length !== proofs.length) {
+    // A proof set padded with non-proofs: nothing signs them, so they could only confuse another reader.
+    return {
+      check: result(
+        'proof',
+        'fail',
+        Codes.proofInvalid,
+        'The proof set has an entry that is not a proof object.',
+      ),
+      verificationMethods,
+    };
+  }
   if (proofs.length === 0) {
     return {
       check: result('proof', 'fail', Codes.proofMissing, 'The credential has no proof.'),
@@ -87,10 +101,10 @@ export async function checkDataIntegrityProof(
 }
 
 function failure(error: unknown): CheckResult {
-  const message = messageOfError(error);
+  const message = messagesOf(error).join(' / ') || messageOfError(error);
   let code = codeOfError(error, Codes.proofInvalid);
   if (code === Codes.proofInvalid) {
-    if (/No matching proofs/i.test(message)) code = Codes.proofPurposeInvalid;
+    if (/No matching proofs|insufficient proofs matched/i.test(message)) code = Codes.proofPurposeInvalid;
     else if (/issuer.*must match|controller/i.test(message) && /issuer/i.test(message))
       code = Codes.issuerMismatch;
     else if (/not authorized|verification method .* not found in/i.test(message))
@@ -100,6 +114,31 @@ function failure(error: unknown): CheckResult {
     }
   }
   return result('proof', 'fail', code, plainProofMessage(code, message));
+}
+
+/**
+ * The specific messages inside an error: jsonld-signatures reports "Verification error(s)." with the reasons in
+ * `errors`, and jsonld wraps causes in `details`.
+ */
+function messagesOf(error: unknown): string[] {
+  const messages: string[] = [];
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && messages.length < 10) {
+    const current = queue.shift();
+    if (!current || typeof current !== 'object' || seen.has(current)) continue;
+    seen.add(current);
+    const { message, errors, cause, details } = current as {
+      message?: unknown;
+      errors?: unknown;
+      cause?: unknown;
+      details?: { cause?: unknown };
+    };
+    const nested = [...(Array.isArray(errors) ? errors : []), cause, details?.cause];
+    if (typeof message === 'string' && message !== 'Verification error(s).') messages.push(message);
+    queue.push(...nested);
+  }
+  return [...new Set(messages)];
 }
 
 function plainProofMessage(code: string, detail: string): string {

@@ -4,6 +4,8 @@ import { checkCredentialFormat, issuerIdOf } from './format-check.js';
 import { checkIssuer, type IssuerPolicy } from './issuer-check.js';
 import { checkJwtSignature, decodeJwt, type JwtKeyResolver, jwtClaimsConflict } from './jwt-credential.js';
 import { checkDataIntegrityProof, type ProofOutcome, proofsOf } from './proof-data-integrity.js';
+import type { ProofPool } from './proof-pool.js';
+import type { ProofTask } from './proof-worker.js';
 import { type CheckName, type CheckResult, type CredentialReport, noFailures, result } from './report.js';
 import type { ResultCache } from './result-cache.js';
 import { checkSchema } from './schema-check.js';
@@ -23,6 +25,8 @@ export interface CredentialVerificationContext {
   knownContexts: ReadonlySet<string>;
   /** Remembers proof and schema outcomes of content seen before (see result-cache.ts); absent = no caching. */
   resultCache?: ResultCache;
+  /** Worker threads for Data Integrity proofs (only with the bundled-context loader); absent = this thread. */
+  proofPool?: ProofPool;
 }
 
 const ORDER: CheckName[] = ['format', 'proof', 'validity', 'status', 'schema', 'issuer'];
@@ -62,7 +66,7 @@ async function verifyDataIntegrityCredential(
   if (format.outcome === 'fail') return finish('di', [format], credential, context);
   const loader = urlKeyLoader(credential, context.documentLoader);
   const content = context.resultCache ? JSON.stringify(credential) : '';
-  const proof = await cachedDataIntegrityProof(credential, content, loader, context);
+  const proof = await dataIntegrityProof(credential, content, loader, context);
   const checks = [
     format,
     proof.check,
@@ -90,32 +94,43 @@ async function verifyJwtCredential(
 }
 
 /**
- * The Data Integrity proof check, answered from the result cache when this exact credential was verified before
- * against the same resolved keys. Keys that cannot be resolved up front (e.g. the OB `<url>#<key>` form) skip
- * the cache and are checked in full.
+ * The Data Integrity proof check: answered from the result cache when this exact credential was verified before
+ * against the same resolved keys, otherwise run here or on the proof pool's worker threads. Keys that cannot be
+ * resolved up front (e.g. the OB `<url>#<key>` form) skip both and are checked here in full.
  */
-async function cachedDataIntegrityProof(
+async function dataIntegrityProof(
   credential: Record<string, unknown>,
   content: string,
   loader: DocumentLoader,
   context: CredentialVerificationContext,
 ): Promise<ProofOutcome> {
   const check = () => checkDataIntegrityProof(credential, loader);
-  const cache = context.resultCache;
-  if (!cache) return check();
-  const methods: object[] = [];
+  const { resultCache: cache, proofPool: pool } = context;
+  if (!cache && !pool) return check();
+  const methods = await resolveProofMethods(credential, context);
+  if (!methods) return check();
+  const run = pool ? () => pool.check({ credential, methods }, check) : check;
+  if (!cache) return run();
+  const keys = Object.values(methods).map((entry) => entry.method);
+  return cache.remember(cache.keyOf('di-proof', content, keys), run);
+}
+
+/** The verification method of every proof, resolved for assertion; `undefined` when any is not a usable DID URL. */
+async function resolveProofMethods(
+  credential: Record<string, unknown>,
+  context: CredentialVerificationContext,
+): Promise<ProofTask['methods'] | undefined> {
+  const methods: ProofTask['methods'] = {};
   for (const proof of proofsOf(credential)) {
     const id = proof.verificationMethod;
-    if (typeof id !== 'string' || !id.startsWith('did:')) return check();
+    if (typeof id !== 'string' || !id.startsWith('did:')) return undefined;
     try {
-      methods.push(
-        (await context.resolver.resolveVerificationMethod(id, { purpose: 'assertionMethod' })).method,
-      );
+      methods[id] = await context.resolver.resolveVerificationMethod(id, { purpose: 'assertionMethod' });
     } catch {
-      return check();
+      return undefined;
     }
   }
-  return cache.remember(cache.keyOf('di-proof', content, methods), check);
+  return methods;
 }
 
 /** The checks after the proof. `content` is the exact credential text, the cache key for the schema outcome. */

@@ -8,6 +8,7 @@ import {
   schemaIdFor,
 } from '../schema-ids.js';
 import type { CredentialSchemaEntry, Profile } from '../types/open-badges.js';
+import type { InputFieldMap } from './input-paths.js';
 
 /**
  * Input every credential builder shares: who issues, to whom, and when it is valid. Dates may be `Date`s,
@@ -37,6 +38,21 @@ export interface CredentialEnvelopeInput {
   /** When the achievement was awarded, if not the same as `validFrom`. */
   awardedDate?: string | Date;
 }
+
+/** Where each {@link CredentialEnvelopeInput} field lands in a credential. */
+export const ENVELOPE_FIELD_PATHS: InputFieldMap = [
+  ['/id', 'credentialId'],
+  ['/issuer', 'issuerId', 'exact'],
+  ['/credentialSubject', 'learnerId', 'exact'],
+  ['/issuer/id', 'issuerId'],
+  ['/issuer/name', 'issuerName'],
+  ['/issuer/url', 'issuerUrl'],
+  ['/credentialSubject/id', 'learnerId'],
+  ['/credentialSubject/name', 'learnerName'],
+  ['/validFrom', 'validFrom'],
+  ['/validUntil', 'validUntil'],
+  ['/awardedDate', 'awardedDate'],
+];
 
 /** A fresh credential or achievement id. */
 export function newUrn(): string {
@@ -71,9 +87,17 @@ export function toList(value: string | readonly string[]): string[] {
   return items.map((item) => item.trim()).filter((item) => item.length > 0);
 }
 
-/** A `Profile` for an organisation given its id, name and optional web page. */
-export function profileOf(id: string, name: string, url?: string): Profile {
-  return { id, type: ['Profile'], name, ...(url === undefined ? {} : { url }) };
+/**
+ * A `Profile` for an organisation given its id, name and optional web page. A missing id or name is left out
+ * (not invented) so the schema reports it.
+ */
+export function profileOf(id: string | undefined, name: string | undefined, url?: string): Profile {
+  return {
+    ...(id === undefined ? {} : { id }),
+    type: ['Profile'],
+    ...(name === undefined ? {} : { name }),
+    ...(url === undefined ? {} : { url }),
+  } as Profile;
 }
 
 /** `credentialSchema`: the official OB schema first, then our profile, as 1EdTech validators expect. */

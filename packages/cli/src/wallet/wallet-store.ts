@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportMultikey, importMultikey, type PassportKeyPair } from '@skills-passport/core';
+import { CliCodes, CliError } from '../cli-error.js';
+
+/** One credential in the learner's wallet, as kept on disk. */
+export interface WalletEntry {
+  /** The credential's id (`urn:uuid:…`). */
+  id: string;
+  format: 'di' | 'jwt';
+  /** ISO date-time it was added. */
+  addedAt: string;
+  /** The credential exactly as received: a JSON-LD object or a compact JWT. */
+  credential: Record<string, unknown> | string;
+}
+
+const HOLDER_KEY_FILE = 'holder-key.json';
+
+/**
+ * The learner's wallet in `<data-dir>/wallet/`: their did:key (private key file mode 0600) and one JSON file per
+ * credential under `credentials/`. Plain files, so a learner can back them up or inspect them.
+ *
+ * @example
+ * const wallet = await Wallet.open(dataDir);
+ * await wallet.add(credential, 'urn:uuid:…');
+ * (await wallet.list()).length; // 1
+ */
+export class Wallet {
+  readonly holderKey: PassportKeyPair;
+  readonly #folder: string;
+
+  private constructor(folder: string, holderKey: PassportKeyPair) {
+    this.#folder = folder;
+    this.holderKey = holderKey;
+  }
+
+  /** The holder DID credentials should be issued to. */
+  get did(): string {
+    return this.holderKey.controller;
+  }
+
+  /** Creates the wallet with a new key; `wallet-exists` if there is one already. */
+  static async create(dataDir: string, holderKey: PassportKeyPair): Promise<Wallet> {
+    const folder = join(dataDir, 'wallet');
+    await mkdir(join(folder, 'credentials'), { recursive: true });
+    try {
+      await writeFile(
+        join(folder, HOLDER_KEY_FILE),
+        `${JSON.stringify(exportMultikey(holderKey, { includeSecret: true }), null, 2)}\n`,
+        { flag: 'wx', mode: 0o600 },
+      );
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new CliError(CliCodes.walletExists, `${folder} already holds a wallet.`);
+      }
+      throw error;
+    }
+    return new Wallet(folder, holderKey);
+  }
+
+  /** Opens the wallet of a data directory; `wallet-missing` if `wallet init` never ran there. */
+  static async open(dataDir: string): Promise<Wallet> {
+    const folder = join(dataDir, 'wallet');
+    let text: string;
+    try {
+      text = await readFile(join(folder, HOLDER_KEY_FILE), 'utf8');
+    } catch {
+      throw new CliError(
+        CliCodes.walletMissing,
+        `No wallet in ${dataDir}: run \`skills-passport wallet init\` first.`,
+      );
+    }
+    return new Wallet(folder, await importMultikey(JSON.parse(text)));
+  }
+
+  /** Adds (or replaces) a credential, keyed by its id. */
+  async add(entry: Omit<WalletEntry, 'addedAt'>, now: Date): Promise<WalletEntry> {
+    const stored: WalletEntry = { ...entry, addedAt: now.toISOString() };
+    await writeFile(this.#fileFor(entry.id), `${JSON.stringify(stored, null, 2)}\n`);
+    return stored;
+  }
+
+  /** Every credential, oldest first. */
+  async list(): Promise<WalletEntry[]> {
+    const folder = join(this.#folder, 'credentials');
+    const names = (await readdir(folder)).filter((name) => name.endsWith('.json'));
+    const entries = await Promise.all(
+      names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')) as WalletEntry),
+    );
+    return entries.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
+  }
+
+  /** The credential with this id (or a unique prefix or suffix of it); `credential-not-found` otherwise. */
+  async find(id: string): Promise<WalletEntry> {
+    const entries = await this.list();
+    const exact = entries.find((entry) => entry.id === id);
+    if (exact) return exact;
+    const partial = entries.filter((entry) => entry.id.startsWith(id) || entry.id.endsWith(id));
+    if (partial.length === 1 && partial[0]) return partial[0];
+    throw new CliError(
+      CliCodes.credentialNotFound,
+      partial.length > 1
+        ? `${id} matches ${partial.length} credentials; give more of the id.`
+        : `No credential ${id} in the wallet.`,
+    );
+  }
+
+  #fileFor(id: string): string {
+    return join(
+      this.#folder,
+      'credentials',
+      `${createHash('sha256').update(id).digest('hex').slice(0, 24)}.json`,
+    );
+  }
+}

@@ -1,0 +1,428 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Codes } from '../codes.js';
+import { PassportError } from '../errors.js';
+import { issueCredential } from '../issue/issue-credential.js';
+import type { KeyType, PassportKeyPair } from '../keys/key-pair.js';
+import type { DocumentLoader } from '../loader/document-loader.js';
+import { signStatusListCredential } from '../status/status-list-credential.js';
+import { createStatusListEntry, type StatusPurpose, statusListUrl } from '../status/status-list-entry.js';
+import { schemaErrorsFor } from '../verify/schema-kinds.js';
+import { issuanceRecordOf } from './issuance-record.js';
+import {
+  createIssuerIdentity,
+  type DidWebLocation,
+  didDocumentOf,
+  keyOfRecord,
+  keyRecordOf,
+} from './issuer-identity.js';
+import type {
+  IssuanceRecordShape,
+  IssuedStatusShape,
+  IssuerRecordShape,
+  IssuerStateStore,
+} from './issuer-state-store.js';
+
+export interface IssuerServiceOptions {
+  /** Issuer state, e.g. `await openStore('sqlite:./data/passport.db', { secret })` from `@skills-passport/store`. */
+  store: IssuerStateStore;
+  /** Public URL of the service; status lists live at `${baseUrl}/status/${listId}`. */
+  baseUrl: string;
+  now?: () => Date;
+  documentLoader?: DocumentLoader;
+}
+
+/** An issuer's public data: never key material. */
+export interface IssuerProfile {
+  /** The service's id for the issuer (API keys, URLs). */
+  id: string;
+  name: string;
+  did: string;
+  didDocument: object;
+  /** The Open Badges `Profile` put in the credentials' `issuer`. */
+  profile: Record<string, unknown>;
+}
+
+export interface CreateIssuerRequest {
+  /** Default: made from the name (`Acme Training` -> `acme-training`). */
+  id?: string;
+  name: string;
+  url?: string;
+  keyType?: 'Ed25519' | 'P-256';
+  /** Make the issuer a did:web DID at this host (and path) instead of a did:key. */
+  didWeb?: DidWebLocation;
+}
+
+export interface IssueRequest {
+  issuerId: string;
+  credential: Record<string, unknown>;
+  format?: 'di' | 'jwt';
+  /** Also allocate a suspension entry, so the credential can be suspended and unsuspended. */
+  suspendable?: boolean;
+  /** Idempotency key: a second issue with the same key issues nothing and reports `duplicate`. */
+  batchKey?: string;
+  /** Area code kept in the issuance log for statistics (e.g. an ONS local authority code). */
+  areaCode?: string;
+  /** ecdsa-sd-2023 base proof pointers (P-256 issuers only). */
+  mandatoryPointers?: string[];
+}
+
+export interface IssueResult {
+  /**
+   * The signed credential (an object for `di`, a compact JWT for `jwt`). For a duplicate the original is not
+   * kept by the service, so this is only `{ id }` of the credential issued the first time.
+   */
+  credential: Record<string, unknown> | string;
+  credentialId: string;
+  duplicate: boolean;
+  status: Array<{ listId: string; index: number; purpose: StatusPurpose }>;
+  /** For a duplicate: the issuance log line of the first issue. */
+  record?: IssuanceRecordShape;
+}
+
+export interface StatusChange {
+  credentialId: string;
+  revoked: boolean;
+  suspended: boolean;
+  /** `false` when the credential was already in the asked state (the operation is idempotent). */
+  changed: boolean;
+}
+
+/** A signed status list credential as served, with the ETag that changes with its version. */
+export interface PublishedList {
+  credential: Record<string, unknown>;
+  etag: string;
+  version: number;
+}
+
+export interface IssuerService {
+  createIssuer(request: CreateIssuerRequest): Promise<IssuerProfile>;
+  getIssuer(id: string): Promise<IssuerProfile | undefined>;
+  listIssuers(): Promise<IssuerProfile[]>;
+  issue(request: IssueRequest): Promise<IssueResult>;
+  changeStatus(request: {
+    credentialId: string;
+    action: 'revoke' | 'suspend' | 'unsuspend';
+  }): Promise<StatusChange>;
+  statusOf(
+    credentialId: string,
+  ): Promise<{ credentialId: string; revoked: boolean; suspended: boolean } | undefined>;
+  statusListCredential(listId: string): Promise<PublishedList | undefined>;
+}
+
+const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
+/** Re-signing a list races with status changes; after this many lost races the latest signature is served. */
+const MAX_SIGN_ATTEMPTS = 5;
+
+/**
+ * The issuer service: issuers with keys kept (encrypted) in the store, issuing with Bitstring Status List entries
+ * and an issuance log, revocation and suspension that are committed before they answer, and the signed status
+ * list credentials a verifier fetches.
+ *
+ * @example
+ * const store = await openStore('sqlite:./data/passport.db', { secret });
+ * const service = createIssuerService({ store, baseUrl: 'https://passport.example.org' });
+ * const issuer = await service.createIssuer({ name: 'Acme Training', didWeb: { domain: 'acme.example' } });
+ * const { credential, credentialId } = await service.issue({ issuerId: issuer.id, credential: unsigned });
+ * await service.changeStatus({ credentialId, action: 'revoke' });
+ * const list = await service.statusListCredential(listId); // serve list.credential with ETag list.etag
+ */
+export function createIssuerService(options: IssuerServiceOptions): IssuerService {
+  const { store } = options;
+  const now = options.now ?? (() => new Date());
+  const signing = new Map<string, Promise<PublishedList | undefined>>();
+  const loaderOption = options.documentLoader ? { documentLoader: options.documentLoader } : {};
+
+  async function issuerRecord(id: string): Promise<{ record: IssuerRecordShape; key: PassportKeyPair }> {
+    const record = await store.getIssuer(id);
+    const keyRecord = record?.keys[0];
+    if (!record || !keyRecord) {
+      throw new PassportError(Codes.issuerNotFound, `There is no issuer ${JSON.stringify(id)} in the store.`);
+    }
+    return { record, key: await keyOfRecord(keyRecord) };
+  }
+
+  async function profileOf(record: IssuerRecordShape): Promise<IssuerProfile> {
+    const keyRecord = record.keys[0];
+    if (!keyRecord) throw new PassportError(Codes.invalidKey, `The issuer ${record.id} has no key.`);
+    const key = await keyOfRecord(keyRecord);
+    return {
+      id: record.id,
+      name: record.name,
+      did: record.did,
+      didDocument: await didDocumentOf(key),
+      profile: record.profile,
+    };
+  }
+
+  async function createIssuer(request: CreateIssuerRequest): Promise<IssuerProfile> {
+    if (typeof request.name !== 'string' || request.name.trim() === '') {
+      throw new PassportError(Codes.invalidOptions, 'An issuer needs a name.');
+    }
+    const keyType: KeyType = request.keyType ?? 'Ed25519';
+    if (keyType !== 'Ed25519' && keyType !== 'P-256') {
+      throw new PassportError(Codes.invalidOptions, 'keyType must be Ed25519 or P-256.');
+    }
+    let id = request.id ?? slugOf(request.name);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) {
+      throw new PassportError(
+        Codes.invalidOptions,
+        'An issuer id is 1 to 128 letters, digits, dots, hyphens or underscores.',
+      );
+    }
+    if (await store.getIssuer(id)) {
+      // Saving would replace the existing issuer's key and orphan everything it signed.
+      if (request.id) throw new PassportError(Codes.issuerExists, `There is already an issuer ${id}.`);
+      id = `${id}-${randomBytes(3).toString('hex')}`;
+    }
+    const { key, didDocument } = await createIssuerIdentity({
+      keyType,
+      ...(request.didWeb ? { didWeb: request.didWeb } : {}),
+    });
+    const profile: Record<string, unknown> = { id: key.controller, type: ['Profile'], name: request.name };
+    if (request.url) profile.url = request.url;
+    const record: IssuerRecordShape = {
+      id,
+      name: request.name,
+      did: key.controller,
+      profile,
+      keys: [await keyRecordOf(key)],
+    };
+    await store.saveIssuer(record);
+    return { id, name: record.name, did: record.did, didDocument, profile };
+  }
+
+  async function issue(request: IssueRequest): Promise<IssueResult> {
+    if (request.batchKey !== undefined) {
+      const earlier = await store.findIssuanceByBatchKey(request.batchKey);
+      if (earlier) return duplicateOf(earlier);
+    }
+    const { record: issuer, key } = await issuerRecord(request.issuerId);
+    const credential = prepare(request.credential, issuer, now());
+    const errors = schemaErrorsFor(credential);
+    if (errors.length > 0) {
+      const list = errors.map((error) => `${error.path || '/'}: ${error.message}`).join('; ');
+      throw new PassportError(
+        Codes.invalidCredential,
+        `The credential does not match its schema: ${list}`,
+        errors,
+      );
+    }
+    if (await store.findIssuance(String(credential.id))) {
+      throw new PassportError(
+        Codes.invalidCredential,
+        `A credential with id ${String(credential.id)} was already issued.`,
+      );
+    }
+    const purposes: StatusPurpose[] = request.suspendable ? ['revocation', 'suspension'] : ['revocation'];
+    const status: IssuedStatusShape[] = [];
+    for (const purpose of purposes) {
+      const [allocation] = await store.allocateStatusIndexes({ issuerId: issuer.id, purpose, count: 1 });
+      if (!allocation) throw new PassportError(Codes.invalidOptions, 'The store allocated no status index.');
+      status.push({ ...allocation, purpose });
+    }
+    const signed = await issueCredential(credential, {
+      issuerKey: key,
+      format: request.format ?? 'di',
+      credentialStatus: status.map((entry) =>
+        createStatusListEntry({
+          statusListCredential: statusListUrl(options.baseUrl, entry.listId),
+          index: entry.index,
+          purpose: entry.purpose,
+        }),
+      ),
+      // Validated above, before any status index was spent.
+      validateSchema: false,
+      now,
+      ...(request.mandatoryPointers ? { mandatoryPointers: request.mandatoryPointers } : {}),
+      ...loaderOption,
+    });
+    const record = issuanceRecordOf(credential, signed, {
+      issuerId: issuer.id,
+      status,
+      issuedAt: now(),
+      areaCode: request.areaCode,
+      batchKey: request.batchKey,
+    });
+    try {
+      // The credential only leaves the service once the log holds it.
+      await store.recordIssuances([record]);
+    } catch (error) {
+      // Two concurrent issues with one batch key: the loser hands back the winner's record, not a second credential.
+      const earlier = request.batchKey ? await store.findIssuanceByBatchKey(request.batchKey) : undefined;
+      if (earlier) return duplicateOf(earlier);
+      throw error;
+    }
+    return { credential: signed, credentialId: record.credentialId, duplicate: false, status };
+  }
+
+  async function changeStatus(request: {
+    credentialId: string;
+    action: 'revoke' | 'suspend' | 'unsuspend';
+  }): Promise<StatusChange> {
+    const record = await issuanceOf(request.credentialId);
+    const purpose: StatusPurpose = request.action === 'revoke' ? 'revocation' : 'suspension';
+    const entry = record.status.find((item) => item.purpose === purpose);
+    if (!entry) {
+      throw new PassportError(
+        Codes.statusPurposeMissing,
+        `${request.credentialId} was issued without a ${purpose} entry, so it cannot be ${request.action === 'revoke' ? 'revoked' : 'suspended or unsuspended'}.`,
+      );
+    }
+    const { changed } = await store.setStatus({
+      listId: entry.listId,
+      index: entry.index,
+      value: request.action !== 'unsuspend',
+    });
+    if (changed) {
+      // Publishing now keeps the first verifier after a change from waiting for the signature. A failure here
+      // loses nothing: the change is committed and the list is re-signed when it is next served.
+      await statusListCredential(entry.listId).catch(() => undefined);
+    }
+    return { ...(await bitsOf(record)), changed };
+  }
+
+  async function statusOf(credentialId: string) {
+    const record = await store.findIssuance(credentialId);
+    return record ? bitsOf(record) : undefined;
+  }
+
+  async function bitsOf(record: IssuanceRecordShape) {
+    let revoked = false;
+    let suspended = false;
+    for (const entry of record.status) {
+      const bit = await store.getStatusBit(entry.listId, entry.index);
+      if (entry.purpose === 'revocation') revoked ||= bit;
+      else suspended ||= bit;
+    }
+    return { credentialId: record.credentialId, revoked, suspended };
+  }
+
+  async function issuanceOf(credentialId: string): Promise<IssuanceRecordShape> {
+    const record = await store.findIssuance(credentialId);
+    if (!record) {
+      throw new PassportError(
+        Codes.credentialUnknown,
+        `No credential with id ${credentialId} was issued here.`,
+      );
+    }
+    return record;
+  }
+
+  function statusListCredential(listId: string): Promise<PublishedList | undefined> {
+    // Calls for one list run one after another in this process: the first after a change signs, the rest find
+    // the signature in the store; and a call that starts after a change never gets a list signed before it.
+    const previous = signing.get(listId) ?? Promise.resolve(undefined);
+    const current = previous.catch(() => undefined).then(() => currentListCredential(listId));
+    signing.set(listId, current);
+    const forget = () => {
+      if (signing.get(listId) === current) signing.delete(listId);
+    };
+    current.then(forget, forget);
+    return current;
+  }
+
+  async function currentListCredential(listId: string): Promise<PublishedList | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const list = await store.getStatusList(listId);
+      if (!list) return undefined;
+      const etag = `W/"${listId}.${list.version}"`;
+      const url = statusListUrl(options.baseUrl, listId);
+      const cached = list.credential as Record<string, unknown> | null;
+      // A signature for another base URL (the service moved) names the wrong list id, so it is redone.
+      if (cached && list.credentialVersion === list.version && cached.id === url) {
+        return { credential: cached, etag, version: list.version };
+      }
+      const { record, key } = await issuerRecord(list.issuerId);
+      const credential = await signStatusListCredential({
+        id: url,
+        issuer: record.did,
+        purpose: list.purpose,
+        bits: list.bits,
+        issuerKey: key,
+        now,
+        ...loaderOption,
+      });
+      const saved = await store.saveStatusListCredential({ listId, version: list.version, credential });
+      // Not saved: a bit changed while signing, so this signature is already out of date; sign the new version.
+      if (saved || attempt >= MAX_SIGN_ATTEMPTS) return { credential, etag, version: list.version };
+    }
+  }
+
+  return {
+    createIssuer,
+    getIssuer: async (id) => {
+      const record = await store.getIssuer(id);
+      return record ? profileOf(record) : undefined;
+    },
+    listIssuers: async () => {
+      const profiles: IssuerProfile[] = [];
+      for (const summary of await store.listIssuers()) {
+        const record = await store.getIssuer(summary.id);
+        if (record) profiles.push(await profileOf(record));
+      }
+      return profiles;
+    },
+    issue,
+    changeStatus,
+    statusOf,
+    statusListCredential,
+  };
+}
+
+/** A copy with what the issuer always sets: issuer (its DID and name), id and validity start. */
+function prepare(
+  unsigned: Record<string, unknown>,
+  issuer: IssuerRecordShape,
+  now: Date,
+): Record<string, unknown> {
+  if (!unsigned || typeof unsigned !== 'object' || Array.isArray(unsigned)) {
+    throw new PassportError(Codes.invalidCredential, 'A credential must be a JSON object.');
+  }
+  const subject = unsigned.credentialSubject;
+  const subjects = Array.isArray(subject) ? subject : [subject];
+  // Checked here, not only when signing, so bad input never spends a status index.
+  if (
+    subjects.length === 0 ||
+    subjects.some((item) => !item || typeof item !== 'object' || Array.isArray(item))
+  ) {
+    throw new PassportError(
+      Codes.invalidCredential,
+      'credentialSubject must be an object (or a list of objects).',
+    );
+  }
+  const credential = structuredClone(unsigned);
+  const given =
+    credential.issuer && typeof credential.issuer === 'object'
+      ? (credential.issuer as Record<string, unknown>)
+      : {};
+  credential.issuer = { ...issuer.profile, ...given, id: issuer.did, name: given.name ?? issuer.name };
+  credential.id ??= `urn:uuid:${randomUUID()}`;
+  const isV1 = Array.isArray(credential['@context']) && credential['@context'][0] === VC_V1;
+  const seconds = `${now.toISOString().slice(0, 19)}Z`;
+  if (isV1) credential.issuanceDate ??= seconds;
+  else credential.validFrom ??= seconds;
+  return credential;
+}
+
+function duplicateOf(record: IssuanceRecordShape): IssueResult {
+  return {
+    credential: { id: record.credentialId },
+    credentialId: record.credentialId,
+    duplicate: true,
+    status: record.status.map(({ listId, index, purpose }) => ({ listId, index, purpose })),
+    record,
+  };
+}
+
+/** `Acme Training Ltd.` -> `acme-training-ltd`. */
+function slugOf(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+  return slug === '' ? `issuer-${randomBytes(3).toString('hex')}` : slug;
+}

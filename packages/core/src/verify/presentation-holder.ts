@@ -1,0 +1,82 @@
+import { Codes } from '../codes.js';
+import { type CheckResult, type CredentialReport, noFailures, result } from './report.js';
+
+/**
+ * The presentation's `holder`, whether written as a string or as an object with an `id`.
+ *
+ * @example
+ * holderOf({ holder: { id: 'did:key:z6Mk…' } }); // 'did:key:z6Mk…'
+ */
+export function holderOf(presentation: Record<string, unknown>): string | undefined {
+  const holder = presentation.holder;
+  if (typeof holder === 'string' && holder !== '') return holder;
+  if (holder && typeof holder === 'object' && typeof (holder as { id?: unknown }).id === 'string') {
+    return (holder as { id: string }).id;
+  }
+  return undefined;
+}
+
+/**
+ * Every `credentialSubject.id` of a credential (a subject may be a list).
+ *
+ * @example
+ * subjectIdsOf(credential); // ['did:key:z6Mk…']
+ */
+export function subjectIdsOf(credential: Record<string, unknown>): string[] {
+  const subject = credential.credentialSubject;
+  const subjects = Array.isArray(subject) ? subject : [subject];
+  return subjects
+    .map((item) => (item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined))
+    .filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * Adds the `holder` check to one credential's report: the credential must be about the holder (its subject id is
+ * the holder's DID), or it is someone else's credential being passed off. Only this credential's report fails.
+ *
+ * @example
+ * bindToHolder(report, 'did:key:z6Mk…').checks.at(-1)?.code; // 'holder-ok' or 'holder-mismatch'
+ */
+export function bindToHolder(report: CredentialReport, holder: string): CredentialReport {
+  if (!report.credential) return report;
+  const subjects = subjectIdsOf(report.credential);
+  const check = subjects.includes(holder)
+    ? result('holder', 'pass', Codes.holderOk, 'The credential was issued to the holder of the presentation.')
+    : result(
+        'holder',
+        'fail',
+        Codes.holderMismatch,
+        subjects.length === 0
+          ? `The credential names no subject id, so it cannot be shown to belong to the holder ${holder}.`
+          : `The credential was issued to ${subjects.join(', ')}, not to the holder ${holder}.`,
+      );
+  const checks = [...report.checks, check];
+  return { ...report, checks, verified: noFailures(checks) };
+}
+
+/**
+ * Binds every credential to the holder and sums it up in one `holder` check: pass when all were issued to the
+ * holder, otherwise a failure saying how many were not (each such credential's own report says which).
+ *
+ * @example
+ * const { credentials, check } = bindAllToHolder(reports, holder);
+ */
+export function bindAllToHolder(
+  credentials: CredentialReport[],
+  holder: string,
+): { credentials: CredentialReport[]; check: CheckResult } {
+  const bound = credentials.map((credential) => bindToHolder(credential, holder));
+  const strangers = bound.filter((credential) =>
+    credential.checks.some((check) => check.check === 'holder' && check.outcome === 'fail'),
+  ).length;
+  const check =
+    strangers === 0
+      ? result('holder', 'pass', Codes.holderOk, `Every credential was issued to the holder ${holder}.`)
+      : result(
+          'holder',
+          'fail',
+          Codes.holderMismatch,
+          `${strangers} of ${bound.length} credentials were not issued to the holder ${holder}.`,
+        );
+  return { credentials: bound, check };
+}

@@ -1,0 +1,95 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { ProofOutcome } from './proof-data-integrity.js';
+import type { ProofTask } from './proof-worker.js';
+
+export interface ProofPoolOptions {
+  /** Worker threads (default: one fewer than the machine's cores, at least 1; `0` turns the pool off). */
+  threads?: number;
+  /** How long an idle worker lives, in ms (default 1000), so a CLI run exits soon after its last check. */
+  idleTimeoutMs?: number;
+}
+
+/**
+ * Checks Data Integrity proofs on worker threads. RDF canonicalization is CPU-bound JavaScript, so a passport's
+ * credentials and concurrent service requests only use every core when proofs run in parallel threads. A proof
+ * runs on the calling thread when no other is in progress there: a single verification never pays the hand-off.
+ *
+ * @example
+ * const pool = createProofPool({ threads: 2 });
+ * const outcome = await pool.check(task, () => checkDataIntegrityProof(credential, loader));
+ */
+export interface ProofPool {
+  check(task: ProofTask, onThisThread: () => Promise<ProofOutcome>): Promise<ProofOutcome>;
+  /** How many proofs were checked on this thread and on workers (for tests and monitoring). */
+  readonly counts: { here: number; workers: number };
+  close(): Promise<void>;
+}
+
+export function createProofPool(options: ProofPoolOptions = {}): ProofPool | undefined {
+  const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+  if (threads <= 0) return undefined;
+  let piscina: Piscina | undefined;
+  let busyHere = false;
+  let workersBusy = 0;
+  const waiting: Array<() => void> = [];
+  const counts = { here: 0, workers: 0 };
+
+  function workers(): Piscina {
+    // Built on first use: a verifier that never sees a burst never starts a thread.
+    const source = import.meta.url.endsWith('.ts');
+    if (piscina) return piscina;
+    piscina = new Piscina({
+      filename: new URL(source ? './proof-worker-source.mjs' : './proof-worker.js', import.meta.url).href,
+      minThreads: 0,
+      maxThreads: threads,
+      idleTimeout: options.idleTimeoutMs ?? 1000,
+    });
+    // A worker that cannot start must not crash the process: its tasks reject and are checked here instead.
+    piscina.on('error', () => undefined);
+    return piscina;
+  }
+
+  return {
+    counts,
+    async check(task, onThisThread) {
+      // Whichever is free first, this thread or a worker, takes the next proof; the rest wait their turn here
+      // rather than in the pool's queue, so this thread keeps taking its share of a burst.
+      for (;;) {
+        if (!busyHere) {
+          busyHere = true;
+          counts.here++;
+          try {
+            // Canonicalization resolves through microtasks only; without a turn of the event loop here, workers'
+            // answers (macrotasks) would wait until this thread had worked through the whole burst alone.
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            return await onThisThread();
+          } finally {
+            busyHere = false;
+            waiting.shift()?.();
+          }
+        }
+        if (workersBusy < threads) {
+          workersBusy++;
+          try {
+            const outcome = (await workers().run(task)) as ProofOutcome;
+            counts.workers++;
+            return outcome;
+          } catch {
+            // The worker failed (a bad proof is an outcome, not an error), so the proof is checked here instead.
+            counts.here++;
+            return onThisThread();
+          } finally {
+            workersBusy--;
+            waiting.shift()?.();
+          }
+        }
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      }
+    },
+    async close() {
+      await piscina?.destroy();
+      piscina = undefined;
+    },
+  };
+}

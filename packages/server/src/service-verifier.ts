@@ -1,0 +1,57 @@
+import {
+  type ChallengeStore,
+  createSafeFetch,
+  createVerifier,
+  type SafeFetch,
+  type TrustRegistry,
+  type Verify,
+} from '@skills-passport/core';
+import { createSelfFetch, type InProcessRequest } from './self-fetch.js';
+
+export interface ServiceVerifierOptions {
+  /** The service's public URL: status lists and did:web documents under it are answered in-process. */
+  publicUrl: string;
+  /** Answers a request in-process (`(path, init) => app.request(path, init)`). */
+  request: InProcessRequest;
+  /** Fetch for everything else (default: core's safe fetch, https and public addresses only); `false` = none. */
+  outboundFetch?: SafeFetch | false;
+  trustRegistry?: TrustRegistry;
+  requireTrustedIssuer?: boolean;
+  /** Seconds a fetched status list is trusted before asking again (default 30, the service's own max-age). */
+  statusMaxAgeSeconds?: number;
+  /**
+   * Challenges this service issued: a presentation's challenge is then used up once its proof verifies (any
+   * instance sharing the store rejects the replay). Leave it out for the page, which verifies passports made for
+   * other verifiers' challenges.
+   */
+  challengeStore?: ChallengeStore;
+  /** Proof worker threads (core's default when absent). */
+  proofWorkers?: number;
+  now?: () => Date;
+}
+
+/**
+ * The verifier the service runs: core's `createVerifier`, with status lists and DID documents of this service
+ * answered by the app itself (so its own credentials verify even on `http://localhost`) and everything else
+ * over the safe fetch.
+ *
+ * @example
+ * let app: Hono | undefined;
+ * const verify = createServiceVerifier({ publicUrl, request: (path, init) => app!.request(path, init) });
+ * app = createApp({ verify, ... });
+ */
+export function createServiceVerifier(options: ServiceVerifierOptions): Verify {
+  const fallback = options.outboundFetch === false ? undefined : (options.outboundFetch ?? createSafeFetch());
+  const safeFetch = createSelfFetch(options.publicUrl, options.request, fallback);
+  return createVerifier({
+    resolverOptions: { safeFetch },
+    statusOptions: { maxAgeSeconds: options.statusMaxAgeSeconds ?? 30 },
+    ...(options.trustRegistry ? { trustRegistry: options.trustRegistry } : {}),
+    ...(options.requireTrustedIssuer !== undefined
+      ? { requireTrustedIssuer: options.requireTrustedIssuer }
+      : {}),
+    ...(options.challengeStore ? { challengeStore: options.challengeStore } : {}),
+    ...(options.proofWorkers !== undefined ? { proofWorkers: options.proofWorkers } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+}
