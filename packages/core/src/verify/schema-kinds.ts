@@ -34,18 +34,29 @@ export function schemaKindsFor(credential: Record<string, unknown>): {
 
 /**
  * Validates a credential against every schema that applies. A single `proof` object is checked as a one-element
- * proof set: JSON-LD treats the two alike, and the official OB schema types `proof` as an array.
+ * proof set: JSON-LD treats the two alike, and the official OB schema types `proof` as an array. A list of status
+ * entries (VC 2.0 allows several, e.g. revocation and suspension) is checked one entry at a time, because the OB
+ * schema, written for one entry, types `credentialStatus` as an object; each entry must still match it.
  */
 export function schemaErrorsFor(credential: Record<string, unknown>): SchemaFinding[] {
-  const document =
+  const withProofSet =
     credential.proof && !Array.isArray(credential.proof)
       ? { ...credential, proof: [credential.proof] }
       : credential;
-  const findings: SchemaFinding[] = [];
+  const status = credential.credentialStatus;
+  const documents =
+    Array.isArray(status) && status.length > 0
+      ? status.map((entry) => ({ ...withProofSet, credentialStatus: entry }))
+      : [withProofSet];
+  const findings = new Map<string, SchemaFinding>();
   for (const kind of schemaKindsFor(credential).kinds) {
-    for (const error of validate(kind, document).errors) findings.push({ kind, ...error });
+    for (const document of documents) {
+      for (const error of validate(kind, document).errors) {
+        findings.set(`${kind} ${error.path} ${error.message}`, { kind, ...error });
+      }
+    }
   }
-  return findings;
+  return [...findings.values()];
 }
 
 function asArray(value: unknown): unknown[] {

@@ -335,4 +335,30 @@ describe.each(testBackends())('issuer service on $name', (backend) => {
       expect(second.credentials[0]?.summary.status).toBe('revoked');
     }
   });
+
+  it('verifies a suspendable credential (two status entries) and reports it suspended, then verified again', async () => {
+    const issuer = await service.createIssuer({ name: 'Suspension End To End' });
+    const server = listServer(service);
+    server.cacheControl = 'no-cache';
+    const verify = createVerifier({
+      resolver,
+      documentLoader,
+      checkStatus: createStatusChecker({ safeFetch: server.safeFetch, resolver, documentLoader }),
+    });
+    const { credential, credentialId } = await service.issue({
+      issuerId: issuer.id,
+      credential: microModule(),
+      suspendable: true,
+    });
+    expect((credential as Record<string, unknown>).credentialStatus).toHaveLength(2);
+    const fresh = await verify(credential);
+    expect(fresh.checks.find((check) => check.check === 'schema')?.code).toBe('schema-ok');
+    expect(fresh.verified).toBe(true);
+    await service.changeStatus({ credentialId, action: 'suspend' });
+    const suspended = await verify(credential);
+    expect(suspended.verified).toBe(false);
+    expect(suspended.checks.find((check) => check.check === 'status')?.code).toBe('suspended');
+    await service.changeStatus({ credentialId, action: 'unsuspend' });
+    expect((await verify(credential)).verified).toBe(true);
+  });
 });
