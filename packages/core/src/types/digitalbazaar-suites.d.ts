@@ -55,6 +55,8 @@ declare module '@digitalbazaar/ed25519-verification-key-2020' {
     id: string;
     controller: string;
     publicKeyMultibase: string;
+    /** The multibase public key, which is also the did:key method-specific id. */
+    fingerprint(): string;
     signer(): unknown;
     export(options?: Record<string, unknown>): Record<string, unknown>;
   }
