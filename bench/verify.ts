@@ -144,20 +144,26 @@ await run('skills-passport issue (DI)', () =>
 
 // Passports of all-DI credentials, result cache off (first sight), so a passport costs what its proofs cost.
 const passportOptions = { challenge: 'bench-challenge', domain: 'https://jobs.example.com' };
-for (const size of [1, 10, 50]) {
-  const credentials = await Promise.all(
-    Array.from({ length: size }, () => issueCredential(unsignedCredential(), { issuerKey, format: 'di' })),
-  );
-  const passport = await present(credentials as Array<object | string>, { holderKey, ...passportOptions });
-  const report = await verifyPool(passport, passportOptions);
-  const name = `skills-passport verify passport of ${size} DI, first sight`;
-  if (!report.verified) {
-    process.stderr.write(
-      `  ${name}: skipped, does not verify (${report.checks.map((c) => c.code).join(', ')})\n`,
+for (const format of ['di', 'jwt'] as const) {
+  for (const size of [1, 10, 50]) {
+    const credentials = await Promise.all(
+      Array.from({ length: size }, () => issueCredential(unsignedCredential(), { issuerKey, format })),
     );
-    continue;
+    const passport = await present(credentials as Array<object | string>, {
+      holderKey,
+      format,
+      ...passportOptions,
+    });
+    const report = await verifyPool(passport, passportOptions);
+    const name = `skills-passport verify passport of ${size} ${format.toUpperCase()}, first sight`;
+    if (!report.verified) {
+      process.stderr.write(
+        `  ${name}: skipped, does not verify (${report.checks.map((c) => c.code).join(', ')})\n`,
+      );
+      continue;
+    }
+    await run(name, () => verifyPool(passport, passportOptions));
   }
-  await run(name, () => verifyPool(passport, passportOptions));
 }
 const single = results.find((entry) => entry.name === 'skills-passport verify (DI, first sight)');
 const fifty = results.find((entry) => entry.name === 'skills-passport verify passport of 50 DI, first sight');
