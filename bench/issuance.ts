@@ -56,6 +56,18 @@ async function benchBackend(label: string, url: string): Promise<BenchResult[]> 
     options,
   );
   results.push({ ...parallel, opsPerSecond: parallel.opsPerSecond * concurrency });
+  // A cohort: batches of 100 through issueMany (one status allocation and one log transaction per batch).
+  for (const format of ['jwt', 'di'] as const) {
+    const batch = await measure(
+      `${label}: issueMany ${format.toUpperCase()} (batches of 100)`,
+      () =>
+        service.issueMany(
+          Array.from({ length: 100 }, () => ({ issuerId: issuer.id, credential: unsigned(), format })),
+        ),
+      options,
+    );
+    results.push({ ...batch, opsPerSecond: batch.opsPerSecond * 100 });
+  }
   const { credentialId, status } = await issue();
   const listId = status[0]?.listId as string;
   let suspended = false;

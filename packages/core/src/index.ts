@@ -46,6 +46,8 @@ export {
 export {
   type CreateIssuerRequest,
   createIssuerService,
+  type IssueFailure,
+  type IssueOutcome,
   type IssueRequest,
   type IssueResult,
   type IssuerProfile,

@@ -9,7 +9,7 @@ import { toLibraryKeyPair } from '../keys/multikey-library.js';
 import { createDocumentLoader, type DocumentLoader } from '../loader/document-loader.js';
 import { schemaErrorsFor } from '../verify/schema-kinds.js';
 import { signingSuite } from './cryptosuites.js';
-import { jwtAlgorithmFor } from './jwt-algorithm.js';
+import { jwtAlgorithmFor, jwtSigningKey } from './jwt-algorithm.js';
 
 export type CredentialFormat = 'di' | 'jwt';
 
@@ -172,8 +172,7 @@ async function signDataIntegrity(
 
 async function signJwt(credential: UnsignedCredential, options: IssueOptions): Promise<string> {
   const { issuerKey } = options;
-  const alg = jwtAlgorithmFor(issuerKey.type);
-  const privateKey = await importJWK(await exportJwk(issuerKey, { includeSecret: true }), alg);
+  const { alg, privateKey } = await jwtSigningKey(issuerKey);
   const claims: Record<string, unknown> = { ...credential };
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg, typ: 'vc+jwt', cty: 'vc', kid: issuerKey.id })

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Codes } from '../codes.js';
+import { type Code, Codes } from '../codes.js';
 import { PassportError } from '../errors.js';
 import { issueCredential } from '../issue/issue-credential.js';
 import type { KeyType, PassportKeyPair } from '../keys/key-pair.js';
@@ -66,6 +66,14 @@ export interface IssueRequest {
   mandatoryPointers?: string[];
 }
 
+/** A request of a batch that was not issued, with why. */
+export interface IssueFailure {
+  failed: true;
+  error: PassportError;
+}
+
+export type IssueOutcome = IssueResult | IssueFailure;
+
 export interface IssueResult {
   /**
    * The signed credential (an object for `di`, a compact JWT for `jwt`). For a duplicate the original is not
@@ -99,6 +107,8 @@ export interface IssuerService {
   getIssuer(id: string): Promise<IssuerProfile | undefined>;
   listIssuers(): Promise<IssuerProfile[]>;
   issue(request: IssueRequest): Promise<IssueResult>;
+  /** Issues a batch: one status allocation and one log transaction for all; each request gets its own outcome. */
+  issueMany(requests: IssueRequest[]): Promise<IssueOutcome[]>;
   changeStatus(request: {
     credentialId: string;
     action: 'revoke' | 'suspend' | 'unsuspend';
@@ -112,6 +122,8 @@ export interface IssuerService {
 const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
 /** Re-signing a list races with status changes; after this many lost races the latest signature is served. */
 const MAX_SIGN_ATTEMPTS = 5;
+/** Signatures in flight at once within a batch. */
+const SIGNING_CONCURRENCY = 8;
 
 /**
  * The issuer service: issuers with keys kept (encrypted) in the store, issuing with Bitstring Status List entries
@@ -191,68 +203,150 @@ export function createIssuerService(options: IssuerServiceOptions): IssuerServic
     return { id, name: record.name, did: record.did, didDocument, profile };
   }
 
-  async function issue(request: IssueRequest): Promise<IssueResult> {
-    if (request.batchKey !== undefined) {
-      const earlier = await store.findIssuanceByBatchKey(request.batchKey);
-      if (earlier) return duplicateOf(earlier);
+  /**
+   * Issues many credentials with one status allocation per issuer and purpose and one issuance-log transaction,
+   * which is what makes a cohort fast. Each request gets its own outcome: a bad one never stops the others.
+   */
+  async function issueMany(requests: IssueRequest[]): Promise<IssueOutcome[]> {
+    const outcomes: IssueOutcome[] = new Array(requests.length);
+    const issuers = new Map<string, Promise<{ record: IssuerRecordShape; key: PassportKeyPair }>>();
+    const pending: Array<{ at: number; request: IssueRequest; credential: Record<string, unknown> }> = [];
+    const ids = new Set<string>();
+    for (const [at, request] of requests.entries()) {
+      try {
+        if (request.batchKey !== undefined) {
+          const earlier = await store.findIssuanceByBatchKey(request.batchKey);
+          if (earlier) {
+            outcomes[at] = duplicateOf(earlier);
+            continue;
+          }
+        }
+        if (!issuers.has(request.issuerId)) issuers.set(request.issuerId, issuerRecord(request.issuerId));
+        const { record: issuer } = await (issuers.get(request.issuerId) as ReturnType<typeof issuerRecord>);
+        const credential = prepare(request.credential, issuer, now());
+        const errors = schemaErrorsFor(credential);
+        if (errors.length > 0) {
+          const list = errors.map((error) => `${error.path || '/'}: ${error.message}`).join('; ');
+          throw new PassportError(
+            Codes.invalidCredential,
+            `The credential does not match its schema: ${list}`,
+            errors,
+          );
+        }
+        const id = String(credential.id);
+        if (ids.has(id) || (await store.findIssuance(id))) {
+          throw new PassportError(Codes.invalidCredential, `A credential with id ${id} was already issued.`);
+        }
+        ids.add(id);
+        pending.push({ at, request, credential });
+      } catch (error) {
+        outcomes[at] = { failed: true, error: asPassportError(error) };
+      }
     }
-    const { record: issuer, key } = await issuerRecord(request.issuerId);
-    const credential = prepare(request.credential, issuer, now());
-    const errors = schemaErrorsFor(credential);
-    if (errors.length > 0) {
-      const list = errors.map((error) => `${error.path || '/'}: ${error.message}`).join('; ');
-      throw new PassportError(
-        Codes.invalidCredential,
-        `The credential does not match its schema: ${list}`,
-        errors,
-      );
+
+    // Status indexes for every valid request, one allocation per issuer and purpose, before any signing.
+    const statusByRequest = new Map<number, IssuedStatusShape[]>();
+    for (const issuerId of new Set(pending.map((item) => item.request.issuerId))) {
+      for (const purpose of ['revocation', 'suspension'] as const) {
+        const wanting = pending.filter(
+          (item) =>
+            item.request.issuerId === issuerId && (purpose === 'revocation' || item.request.suspendable),
+        );
+        if (wanting.length === 0) continue;
+        const allocations = await store.allocateStatusIndexes({ issuerId, purpose, count: wanting.length });
+        if (allocations.length !== wanting.length) {
+          throw new PassportError(
+            Codes.invalidOptions,
+            'The store allocated fewer status indexes than asked.',
+          );
+        }
+        for (const [position, item] of wanting.entries()) {
+          const list = statusByRequest.get(item.at) ?? [];
+          list.push({ ...(allocations[position] as { listId: string; index: number }), purpose });
+          statusByRequest.set(item.at, list);
+        }
+      }
     }
-    if (await store.findIssuance(String(credential.id))) {
-      throw new PassportError(
-        Codes.invalidCredential,
-        `A credential with id ${String(credential.id)} was already issued.`,
-      );
-    }
-    const purposes: StatusPurpose[] = request.suspendable ? ['revocation', 'suspension'] : ['revocation'];
-    const status: IssuedStatusShape[] = [];
-    for (const purpose of purposes) {
-      const [allocation] = await store.allocateStatusIndexes({ issuerId: issuer.id, purpose, count: 1 });
-      if (!allocation) throw new PassportError(Codes.invalidOptions, 'The store allocated no status index.');
-      status.push({ ...allocation, purpose });
-    }
-    const signed = await issueCredential(credential, {
-      issuerKey: key,
-      format: request.format ?? 'di',
-      credentialStatus: status.map((entry) =>
-        createStatusListEntry({
-          statusListCredential: statusListUrl(options.baseUrl, entry.listId),
-          index: entry.index,
-          purpose: entry.purpose,
-        }),
-      ),
-      // Validated above, before any status index was spent.
-      validateSchema: false,
-      now,
-      ...(request.mandatoryPointers ? { mandatoryPointers: request.mandatoryPointers } : {}),
-      ...loaderOption,
-    });
-    const record = issuanceRecordOf(credential, signed, {
-      issuerId: issuer.id,
-      status,
-      issuedAt: now(),
-      areaCode: request.areaCode,
-      batchKey: request.batchKey,
-    });
+
+    const signedItems: Array<{ at: number; record: IssuanceRecordShape; result: IssueResult }> = [];
+    // Signing awaits the crypto thread pool, so several signatures in flight keep the cores busy.
+    let next = 0;
+    const signNext = async (): Promise<void> => {
+      while (next < pending.length) {
+        const { at, request, credential } = pending[next++] as (typeof pending)[number];
+        await signOne(at, request, credential);
+      }
+    };
+    const signOne = async (at: number, request: IssueRequest, credential: Record<string, unknown>) => {
+      const status = statusByRequest.get(at) ?? [];
+      try {
+        const { key, record: issuer } = await (issuers.get(request.issuerId) as ReturnType<
+          typeof issuerRecord
+        >);
+        const signed = await issueCredential(credential, {
+          issuerKey: key,
+          format: request.format ?? 'di',
+          credentialStatus: status.map((entry) =>
+            createStatusListEntry({
+              statusListCredential: statusListUrl(options.baseUrl, entry.listId),
+              index: entry.index,
+              purpose: entry.purpose,
+            }),
+          ),
+          // Validated above, before any status index was spent.
+          validateSchema: false,
+          now,
+          ...(request.mandatoryPointers ? { mandatoryPointers: request.mandatoryPointers } : {}),
+          ...loaderOption,
+        });
+        const record = issuanceRecordOf(credential, signed, {
+          issuerId: issuer.id,
+          status,
+          issuedAt: now(),
+          areaCode: request.areaCode,
+          batchKey: request.batchKey,
+        });
+        signedItems.push({
+          at,
+          record,
+          result: { credential: signed, credentialId: record.credentialId, duplicate: false, status },
+        });
+      } catch (error) {
+        // The indexes stay allocated and unused: an index is never handed out twice, so nothing is lost.
+        outcomes[at] = { failed: true, error: asPassportError(error) };
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SIGNING_CONCURRENCY, pending.length) }, signNext));
+    signedItems.sort((a, b) => a.at - b.at);
+
+    // A credential only leaves the service once the log holds it.
     try {
-      // The credential only leaves the service once the log holds it.
-      await store.recordIssuances([record]);
+      if (signedItems.length > 0) await store.recordIssuances(signedItems.map((item) => item.record));
+      for (const item of signedItems) outcomes[item.at] = item.result;
     } catch (error) {
-      // Two concurrent issues with one batch key: the loser hands back the winner's record, not a second credential.
-      const earlier = request.batchKey ? await store.findIssuanceByBatchKey(request.batchKey) : undefined;
-      if (earlier) return duplicateOf(earlier);
-      throw error;
+      // The log refuses the whole transaction when one batch key raced in from elsewhere: record one by one, and
+      // a request that lost its race hands back the winner's record, not a second credential.
+      for (const item of signedItems) {
+        try {
+          await store.recordIssuances([item.record]);
+          outcomes[item.at] = item.result;
+        } catch {
+          const earlier = item.record.batchKey
+            ? await store.findIssuanceByBatchKey(item.record.batchKey)
+            : undefined;
+          outcomes[item.at] = earlier
+            ? duplicateOf(earlier)
+            : { failed: true, error: asPassportError(error) };
+        }
+      }
     }
-    return { credential: signed, credentialId: record.credentialId, duplicate: false, status };
+    return outcomes;
+  }
+
+  async function issue(request: IssueRequest): Promise<IssueResult> {
+    const [outcome] = await issueMany([request]);
+    if (!outcome || 'failed' in outcome) throw outcome?.error ?? new Error('nothing was issued');
+    return outcome;
   }
 
   async function changeStatus(request: {
@@ -363,6 +457,7 @@ export function createIssuerService(options: IssuerServiceOptions): IssuerServic
       return profiles;
     },
     issue,
+    issueMany,
     changeStatus,
     statusOf,
     statusListCredential,
@@ -402,6 +497,17 @@ function prepare(
   if (isV1) credential.issuanceDate ??= seconds;
   else credential.validFrom ??= seconds;
   return credential;
+}
+
+/** A store or library error as a PassportError, keeping a stable code when it has one. */
+function asPassportError(error: unknown): PassportError {
+  if (error instanceof PassportError) return error;
+  const code = (error as { code?: unknown })?.code;
+  return new PassportError(
+    (typeof code === 'string' ? code : Codes.invalidCredential) as Code,
+    error instanceof Error ? error.message : String(error),
+    error,
+  );
 }
 
 function duplicateOf(record: IssuanceRecordShape): IssueResult {

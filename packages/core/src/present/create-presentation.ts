@@ -4,7 +4,7 @@ import { importJWK, SignJWT } from 'jose';
 import { Codes } from '../codes.js';
 import { PassportError } from '../errors.js';
 import { signingSuite } from '../issue/cryptosuites.js';
-import { jwtAlgorithmFor } from '../issue/jwt-algorithm.js';
+import { jwtAlgorithmFor, jwtSigningKey } from '../issue/jwt-algorithm.js';
 import { exportJwk } from '../keys/key-export.js';
 import type { PassportKeyPair } from '../keys/key-pair.js';
 import { toLibraryKeyPair } from '../keys/multikey-library.js';
@@ -90,8 +90,7 @@ export async function present(
   };
   const now = (options.now ?? (() => new Date()))();
   if (options.format === 'jwt') {
-    const alg = jwtAlgorithmFor(holderKey.type);
-    const privateKey = await importJWK(await exportJwk(holderKey, { includeSecret: true }), alg);
+    const { alg, privateKey } = await jwtSigningKey(holderKey);
     return new SignJWT({ ...presentation, nonce: challenge })
       .setProtectedHeader({ alg, typ: 'vp+jwt', cty: 'vp', kid: holderKey.id })
       .setIssuer(holderKey.controller)
