@@ -141,8 +141,12 @@ export interface IssuerStore {
   /** Which backend this is. */
   readonly backend: 'sqlite' | 'postgres';
 
-  /** Saves an issuer and replaces its key set (keys not listed are removed), in one transaction. */
-  saveIssuer(issuer: IssuerRecord): Promise<void>;
+  /**
+   * Saves an issuer and replaces its key set (keys not listed are removed), in one transaction. With
+   * `createOnly`, an existing issuer is left untouched and `false` is returned: two processes creating the same
+   * issuer at once cannot overwrite each other's key.
+   */
+  saveIssuer(issuer: IssuerRecord, options?: { createOnly?: boolean }): Promise<boolean>;
   /** The issuer with decrypted keys, or `undefined`. Throws `store-secret-wrong` if a key cannot be decrypted. */
   getIssuer(id: string): Promise<IssuerRecord | undefined>;
   /** All issuers, without key material, ordered by id. */

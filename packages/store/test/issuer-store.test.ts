@@ -144,6 +144,18 @@ describe.each(testBackends())('IssuerStore on $name', (backend) => {
       expect(await store.getIssuer('nobody')).toBeUndefined();
     });
 
+    it('creates an issuer only once with createOnly: a second creation changes nothing and says so', async () => {
+      expect(await store.saveIssuer({ ...issuer, id: 'issuer-once' }, { createOnly: true })).toBe(true);
+      const second = await store.saveIssuer(
+        { ...issuer, id: 'issuer-once', name: 'Impostor', keys: issuer.keys.slice(1) },
+        { createOnly: true },
+      );
+      expect(second).toBe(false);
+      const saved = await store.getIssuer('issuer-once');
+      expect(saved?.name).toBe(issuer.name);
+      expect(saved?.keys.map((key) => key.id)).toEqual(issuer.keys.map((key) => key.id));
+    });
+
     it('refuses to read keys with the wrong secret, with code store-secret-wrong', async () => {
       await store.saveIssuer({ ...issuer, id: 'issuer-wrong' });
       const wrong = await openStore(database.url, { secret: randomBytes(32) });

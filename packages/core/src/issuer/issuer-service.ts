@@ -199,7 +199,10 @@ export function createIssuerService(options: IssuerServiceOptions): IssuerServic
       profile,
       keys: [await keyRecordOf(key)],
     };
-    await store.saveIssuer(record);
+    // Create-only: another process may have created the same id since the check above.
+    if ((await store.saveIssuer(record, { createOnly: true })) === false) {
+      throw new PassportError(Codes.issuerExists, `There is already an issuer ${id}.`);
+    }
     return { id, name: record.name, did: record.did, didDocument, profile };
   }
 

@@ -66,7 +66,10 @@ export interface StatusListShape {
  * const service = createIssuerService({ store, baseUrl: 'https://passport.example.org' });
  */
 export interface IssuerStateStore {
-  saveIssuer(issuer: IssuerRecordShape): Promise<void>;
+  saveIssuer(
+    issuer: IssuerRecordShape,
+    options?: { createOnly?: boolean },
+  ): Promise<boolean | undefined | void>;
   getIssuer(id: string): Promise<IssuerRecordShape | undefined>;
   listIssuers(): Promise<Array<Omit<IssuerRecordShape, 'keys'> & { keyIds: string[] }>>;
   allocateStatusIndexes(request: {

@@ -124,16 +124,20 @@ export class PostgresIssuerStore implements IssuerStore {
     return (await this.#db.query(text, values)).rows as Row[];
   }
 
-  async saveIssuer(issuer: IssuerRecord): Promise<void> {
+  async saveIssuer(issuer: IssuerRecord, options: { createOnly?: boolean } = {}): Promise<boolean> {
     const box = requireSecretBox(this.#options);
     const now = new Date().toISOString();
-    await this.#transaction(async (client) => {
-      await client.query(
+    return this.#transaction(async (client) => {
+      const onConflict = options.createOnly
+        ? 'DO NOTHING'
+        : `DO UPDATE SET name = excluded.name, did = excluded.did, profile = excluded.profile,
+           updated_at = excluded.updated_at`;
+      const inserted = await client.query(
         `INSERT INTO issuers (id, name, did, profile, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, did = excluded.did, profile = excluded.profile,
-           updated_at = excluded.updated_at`,
+         ON CONFLICT (id) ${onConflict}`,
         [issuer.id, issuer.name, issuer.did, JSON.stringify(issuer.profile), now],
       );
+      if (inserted.rowCount === 0) return false;
       await client.query('DELETE FROM issuer_keys WHERE issuer_id = $1', [issuer.id]);
       for (const key of issuer.keys) {
         await client.query(
@@ -147,6 +151,7 @@ export class PostgresIssuerStore implements IssuerStore {
           ],
         );
       }
+      return true;
     });
   }
 

@@ -102,7 +102,7 @@ export class SqliteIssuerStore implements IssuerStore {
     return this.#db;
   }
 
-  async saveIssuer(issuer: IssuerRecord): Promise<void> {
+  async saveIssuer(issuer: IssuerRecord, options: { createOnly?: boolean } = {}): Promise<boolean> {
     const box = requireSecretBox(this.#options);
     const db = this.#conn;
     const now = new Date().toISOString();
@@ -110,26 +110,35 @@ export class SqliteIssuerStore implements IssuerStore {
       key,
       sealed: box.seal(key.secret, keyContext(issuer.id, key.id)),
     }));
-    db.transaction(() => {
-      db.prepare(
-        `INSERT INTO issuers (id, name, did, profile, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, did = excluded.did, profile = excluded.profile,
-           updated_at = excluded.updated_at`,
-      ).run(issuer.id, issuer.name, issuer.did, JSON.stringify(issuer.profile), now, now);
-      db.prepare('DELETE FROM issuer_keys WHERE issuer_id = ?').run(issuer.id);
-      const insertKey = db.prepare(
-        'INSERT INTO issuer_keys (issuer_id, key_id, type, public_jwk, secret_sealed) VALUES (?, ?, ?, ?, ?)',
-      );
-      for (const { key, sealed: text } of sealed) {
-        insertKey.run(
-          issuer.id,
-          key.id,
-          key.type,
-          key.publicJwk ? JSON.stringify(key.publicJwk) : null,
-          text,
+    return db
+      .transaction(() => {
+        const onConflict = options.createOnly
+          ? 'DO NOTHING'
+          : `DO UPDATE SET name = excluded.name, did = excluded.did, profile = excluded.profile,
+           updated_at = excluded.updated_at`;
+        const { changes } = db
+          .prepare(
+            `INSERT INTO issuers (id, name, did, profile, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) ${onConflict}`,
+          )
+          .run(issuer.id, issuer.name, issuer.did, JSON.stringify(issuer.profile), now, now);
+        if (changes === 0) return false;
+        db.prepare('DELETE FROM issuer_keys WHERE issuer_id = ?').run(issuer.id);
+        const insertKey = db.prepare(
+          'INSERT INTO issuer_keys (issuer_id, key_id, type, public_jwk, secret_sealed) VALUES (?, ?, ?, ?, ?)',
         );
-      }
-    }).immediate();
+        for (const { key, sealed: text } of sealed) {
+          insertKey.run(
+            issuer.id,
+            key.id,
+            key.type,
+            key.publicJwk ? JSON.stringify(key.publicJwk) : null,
+            text,
+          );
+        }
+        return true;
+      })
+      .immediate();
   }
 
   async getIssuer(id: string): Promise<IssuerRecord | undefined> {
