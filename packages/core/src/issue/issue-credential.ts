@@ -8,6 +8,7 @@ import type { PassportKeyPair } from '../keys/key-pair.js';
 import { toLibraryKeyPair } from '../keys/multikey-library.js';
 import { createDocumentLoader, type DocumentLoader } from '../loader/document-loader.js';
 import { schemaErrorsFor } from '../verify/schema-kinds.js';
+import { assertCredentialShape } from './credential-shape.js';
 import { signingSuite } from './cryptosuites.js';
 import { jwtAlgorithmFor, jwtSigningKey } from './jwt-algorithm.js';
 
@@ -77,20 +78,7 @@ export async function issueCredential(
 
 /** Copies the credential and fills in what an issuer always sets: id, issuer, validFrom, status. */
 function prepareCredential(unsigned: UnsignedCredential, options: IssueOptions): UnsignedCredential {
-  if (!unsigned || typeof unsigned !== 'object' || Array.isArray(unsigned)) {
-    throw new PassportError(Codes.invalidCredential, 'A credential must be a JSON object.');
-  }
-  const subject = unsigned.credentialSubject;
-  const subjects = Array.isArray(subject) ? subject : [subject];
-  if (
-    subjects.length === 0 ||
-    subjects.some((item) => !item || typeof item !== 'object' || Array.isArray(item))
-  ) {
-    throw new PassportError(
-      Codes.invalidCredential,
-      'credentialSubject must be an object (or a list of objects).',
-    );
-  }
+  assertCredentialShape(unsigned);
   if ('proof' in unsigned) {
     throw new PassportError(
       Codes.invalidCredential,

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type Code, Codes } from '../codes.js';
 import { PassportError } from '../errors.js';
+import { assertCredentialShape } from '../issue/credential-shape.js';
 import { issueCredential } from '../issue/issue-credential.js';
 import type { KeyType, PassportKeyPair } from '../keys/key-pair.js';
 import type { DocumentLoader } from '../loader/document-loader.js';
@@ -473,21 +474,8 @@ function prepare(
   issuer: IssuerRecordShape,
   now: Date,
 ): Record<string, unknown> {
-  if (!unsigned || typeof unsigned !== 'object' || Array.isArray(unsigned)) {
-    throw new PassportError(Codes.invalidCredential, 'A credential must be a JSON object.');
-  }
-  const subject = unsigned.credentialSubject;
-  const subjects = Array.isArray(subject) ? subject : [subject];
   // Checked here, not only when signing, so bad input never spends a status index.
-  if (
-    subjects.length === 0 ||
-    subjects.some((item) => !item || typeof item !== 'object' || Array.isArray(item))
-  ) {
-    throw new PassportError(
-      Codes.invalidCredential,
-      'credentialSubject must be an object (or a list of objects).',
-    );
-  }
+  assertCredentialShape(unsigned);
   const credential = structuredClone(unsigned);
   const given =
     credential.issuer && typeof credential.issuer === 'object'
