@@ -244,7 +244,7 @@ export function createIssuerService(options: IssuerServiceOptions): IssuerServic
         ids.add(id);
         pending.push({ at, request, credential });
       } catch (error) {
-        outcomes[at] = { failed: true, error: asPassportError(error) };
+        outcomes[at] = { failed: true, error: requestError(error) };
       }
     }
 
@@ -317,7 +317,7 @@ export function createIssuerService(options: IssuerServiceOptions): IssuerServic
         });
       } catch (error) {
         // The indexes stay allocated and unused: an index is never handed out twice, so nothing is lost.
-        outcomes[at] = { failed: true, error: asPassportError(error) };
+        outcomes[at] = { failed: true, error: requestError(error) };
       }
     };
     await Promise.all(Array.from({ length: Math.min(SIGNING_CONCURRENCY, pending.length) }, signNext));
@@ -327,20 +327,19 @@ export function createIssuerService(options: IssuerServiceOptions): IssuerServic
     try {
       if (signedItems.length > 0) await store.recordIssuances(signedItems.map((item) => item.record));
       for (const item of signedItems) outcomes[item.at] = item.result;
-    } catch (error) {
+    } catch {
       // The log refuses the whole transaction when one batch key raced in from elsewhere: record one by one, and
       // a request that lost its race hands back the winner's record, not a second credential.
       for (const item of signedItems) {
         try {
           await store.recordIssuances([item.record]);
           outcomes[item.at] = item.result;
-        } catch {
+        } catch (itemError) {
           const earlier = item.record.batchKey
             ? await store.findIssuanceByBatchKey(item.record.batchKey)
             : undefined;
-          outcomes[item.at] = earlier
-            ? duplicateOf(earlier)
-            : { failed: true, error: asPassportError(error) };
+          if (!earlier) throw itemError;
+          outcomes[item.at] = duplicateOf(earlier);
         }
       }
     }
@@ -490,15 +489,13 @@ function prepare(
   return credential;
 }
 
-/** A store or library error as a PassportError, keeping a stable code when it has one. */
-function asPassportError(error: unknown): PassportError {
+/**
+ * A request's own fault (bad input, unknown issuer) becomes that request's outcome; anything else, such as the
+ * database going away, is not about one request and stops the batch with its own error.
+ */
+function requestError(error: unknown): PassportError {
   if (error instanceof PassportError) return error;
-  const code = (error as { code?: unknown })?.code;
-  return new PassportError(
-    (typeof code === 'string' ? code : Codes.invalidCredential) as Code,
-    error instanceof Error ? error.message : String(error),
-    error,
-  );
+  throw error;
 }
 
 function duplicateOf(record: IssuanceRecordShape): IssueResult {
