@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliCodes, CliError } from './cli-error.js';
 import { registerInit } from './commands/init.js';
+import { registerInsights } from './commands/insights.js';
 import { registerIssue } from './commands/issue.js';
 import { registerIssueBatch } from './commands/issue-batch.js';
 import { registerKeys } from './commands/keys.js';
@@ -65,6 +66,7 @@ Examples:
   registerWallet(program, state);
   registerMatch(program, state);
   registerKeys(program, state);
+  registerInsights(program, state);
   return program;
 }
 

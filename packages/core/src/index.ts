@@ -106,6 +106,17 @@ export {
   type SafeResponse,
 } from './net/safe-fetch.js';
 export { SafeFetchError, type SafeFetchErrorCode } from './net/safe-fetch-error.js';
+export { createLinkedDocuments, type LinkedDocument, type LinkedDocuments } from './ob2/linked-documents.js';
+export { isOb2Assertion, OB2_CONTEXTS, verificationTypeOf } from './ob2/ob2-assertion.js';
+export { assertionUrlInput, type Ob2Input, ob2InputOf } from './ob2/ob2-input.js';
+export { checkRecipient, type ExpectedRecipient } from './ob2/recipient-check.js';
+export { checkHostedPolicy } from './ob2/verification-policy.js';
+export {
+  createOb2Verifier,
+  type Ob2CallOptions,
+  type Ob2VerifierOptions,
+  type VerifyOb2Assertion,
+} from './ob2/verify-ob2-assertion.js';
 export { envelope, type PresentOptions, present } from './present/create-presentation.js';
 export { type CredentialSelection, readCredential, selectCredentials } from './present/select-credentials.js';
 export { decodeStatusList, encodeStatusList, MAX_DECODED_LIST_BYTES } from './status/encoded-list.js';

@@ -7,6 +7,7 @@ import type {
 } from '@skills-passport/core';
 import type { Context } from 'hono';
 import type { ApiKeyRing } from './api-keys.js';
+import type { InsightsDeps } from './routes/insights.js';
 
 /**
  * What the app needs of core's issuer service (`createIssuerService`): everything but creating issuers, which
@@ -54,6 +55,8 @@ export interface AppDeps {
   apiKeys?: ApiKeyRing;
   /** Job matching; `POST /passport/match` answers 503 `matching-unavailable` without it. */
   matchRequirements?: MatchRequirementsPort;
+  /** Anonymised skills-supply insights for partnership members; `/insights` answers 503 without it. */
+  insights?: InsightsDeps;
   /** Largest request body in bytes (default 2 MB). */
   maxBodyBytes?: number;
   /** Origins allowed by CORS; none (CORS off) by default. */
@@ -67,7 +70,10 @@ export interface AppDeps {
   challengeTtlSeconds?: number;
   /** The clock. */
   now?: () => Date;
-  /** Called with errors the app answered with 500, so they are logged and never sent to the client. */
+  /**
+   * Called with errors the app answered with 500 (or 503 `store-unavailable`), so they are logged and never sent
+   * to the client.
+   */
   onInternalError?: (error: unknown) => void;
   /** Receives one structured entry per request (request id, method, path, status, duration); none by default. */
   log?: (entry: RequestLogEntry) => void;

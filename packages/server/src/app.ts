@@ -10,6 +10,7 @@ import { problem, ServerCodes } from './problem.js';
 import { challengeRoutes } from './routes/challenges.js';
 import { docsRoutes } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
+import { insightsRoutes } from './routes/insights.js';
 import { issueRoutes } from './routes/issue.js';
 import { issuerRoutes } from './routes/issuers.js';
 import { matchRoutes } from './routes/match.js';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', docsRoutes(deps.publicUrl));
   app.route('/', pageRoutes(deps));
   app.route('/', issuerRoutes(deps));
+  app.route('/', insightsRoutes(deps.insights));
 
   app.notFound((c) => problem(c, 404, ServerCodes.notFound, `Nothing at ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => errorResponse(error, c, deps.onInternalError));

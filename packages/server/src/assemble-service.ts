@@ -48,11 +48,15 @@ export async function assembleService(
     if (!config.production) {
       const demo =
         (await issuerService.getIssuer(DEMO_ISSUER_ID)) ??
-        (await issuerService.createIssuer({
-          id: DEMO_ISSUER_ID,
-          name: 'Demo Training Provider',
-          url: config.publicUrl,
-        }));
+        (await issuerService
+          .createIssuer({ id: DEMO_ISSUER_ID, name: 'Demo Training Provider', url: config.publicUrl })
+          .catch(async (error) => {
+            // Another instance on the same database created it first: use theirs.
+            const existing = (error as { code?: string }).code === 'issuer-exists';
+            const created = existing ? await issuerService.getIssuer(DEMO_ISSUER_ID) : undefined;
+            if (!created) throw error;
+            return created;
+          }));
       banner.push(`  demo issuer: ${demo.id} (${demo.did})`);
       if (apiKeys.size === 0) {
         // Printed once and never stored: a development key should not outlive the process that showed it.
@@ -66,6 +70,7 @@ export async function assembleService(
     const verifierOptions = {
       publicUrl: config.publicUrl,
       request: (path: string, init: RequestInit) => app!.request(path, init),
+      statusUnreachable: config.statusUnreachable,
       ...(trustRegistry ? { trustRegistry } : {}),
     };
     app = createApp({
@@ -79,6 +84,7 @@ export async function assembleService(
       matchRequirements,
       findIssuance: (credentialId) => store.findIssuance(credentialId),
       apiKeys,
+      insights: { source: store, partnerKeys: config.partnerKeys, k: config.insightsK },
       corsOrigins: config.corsOrigins,
       maxBodyBytes: config.maxBodyBytes,
       ...(config.rateLimitPerMinute > 0

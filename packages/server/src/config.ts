@@ -12,6 +12,10 @@ export interface ServerConfig {
   production: boolean;
   /** Configured API keys (empty when none: development then makes one for the demo issuer). */
   apiKeys: ApiKeyRing;
+  /** Partnership members' keys for `/insights` (empty: insights answer 503). */
+  partnerKeys: ApiKeyRing;
+  /** Minimum learners per published insights figure (default 10, at least 5). */
+  insightsK: number;
   corsOrigins: string[];
   maxBodyBytes: number;
   /** A trust registry JSON file naming recognised issuers. */
@@ -20,6 +24,8 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   /** Take the client address from `X-Forwarded-For` (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** What another issuer's status list that cannot be fetched means: a warning (default) or a failure. */
+  statusUnreachable: 'warn' | 'fail';
 }
 
 /** Environment variables the service reads. */
@@ -31,12 +37,15 @@ export const ENV = {
   publicUrl: 'PUBLIC_URL',
   nodeEnv: 'NODE_ENV',
   apiKeys: 'SKILLS_PASSPORT_API_KEYS',
+  partnerKeys: 'SKILLS_PASSPORT_PARTNER_KEYS',
+  insightsK: 'INSIGHTS_MIN_LEARNERS',
   secret: 'SKILLS_PASSPORT_SECRET',
   corsOrigins: 'CORS_ORIGINS',
   maxBodyBytes: 'MAX_BODY_BYTES',
   trustRegistry: 'TRUST_REGISTRY',
   rateLimit: 'RATE_LIMIT_PER_MINUTE',
   trustProxy: 'TRUST_PROXY',
+  statusUnreachable: 'STATUS_UNREACHABLE',
 } as const;
 
 /**
@@ -78,6 +87,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     publicUrl,
     production,
     apiKeys: keysText ? ApiKeyRing.parse(keysText) : new ApiKeyRing(),
+    partnerKeys: ApiKeyRing.parse(value(env, ENV.partnerKeys) ?? ''),
+    insightsK: integer(env, ENV.insightsK, 10, 5, 1_000_000),
     corsOrigins: (value(env, ENV.corsOrigins) ?? '')
       .split(',')
       .map((origin) => origin.trim())
@@ -86,7 +97,14 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     trustRegistryFile: value(env, ENV.trustRegistry),
     rateLimitPerMinute: integer(env, ENV.rateLimit, 120, 0, 1_000_000),
     trustProxy: ['1', 'true', 'yes'].includes((value(env, ENV.trustProxy) ?? '').toLowerCase()),
+    statusUnreachable: statusUnreachableOf(env),
   };
+}
+
+function statusUnreachableOf(env: Record<string, string | undefined>): 'warn' | 'fail' {
+  const text = (value(env, ENV.statusUnreachable) ?? 'warn').toLowerCase();
+  if (text !== 'warn' && text !== 'fail') throw invalid(`${ENV.statusUnreachable} must be warn or fail.`);
+  return text;
 }
 
 function value(env: Record<string, string | undefined>, name: string): string | undefined {

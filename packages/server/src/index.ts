@@ -15,3 +15,4 @@ export { openApiDocument } from './openapi/openapi-document.js';
 export { type Problem, ProblemError, problem, type ServerCode, ServerCodes } from './problem.js';
 export { createSelfFetch, type InProcessRequest } from './self-fetch.js';
 export { createServiceVerifier, type ServiceVerifierOptions } from './service-verifier.js';
+export { isStoreUnavailable } from './store-unavailable.js';

@@ -17,6 +17,7 @@ export const ServerCodes = {
   statusListUnknown: 'status-list-unknown',
   notFound: 'not-found',
   notReady: 'not-ready',
+  storeUnavailable: 'store-unavailable',
   issuingUnavailable: 'issuing-unavailable',
   matchingUnavailable: 'matching-unavailable',
   internalError: 'internal-error',

@@ -25,6 +25,11 @@ export interface ServiceVerifierOptions {
    * other verifiers' challenges.
    */
   challengeStore?: ChallengeStore;
+  /**
+   * What a status list that cannot be fetched (host down, timeout, HTTP error) means: `warn` (default: the
+   * credential verifies with a `status-list-unreachable` warning) or `fail` (it does not verify: 422).
+   */
+  statusUnreachable?: 'warn' | 'fail';
   /** Proof worker threads (core's default when absent). */
   proofWorkers?: number;
   now?: () => Date;
@@ -45,7 +50,10 @@ export function createServiceVerifier(options: ServiceVerifierOptions): Verify {
   const safeFetch = createSelfFetch(options.publicUrl, options.request, fallback);
   return createVerifier({
     resolverOptions: { safeFetch },
-    statusOptions: { maxAgeSeconds: options.statusMaxAgeSeconds ?? 30 },
+    statusOptions: {
+      maxAgeSeconds: options.statusMaxAgeSeconds ?? 30,
+      ...(options.statusUnreachable ? { unreachable: options.statusUnreachable } : {}),
+    },
     ...(options.trustRegistry ? { trustRegistry: options.trustRegistry } : {}),
     ...(options.requireTrustedIssuer !== undefined
       ? { requireTrustedIssuer: options.requireTrustedIssuer }

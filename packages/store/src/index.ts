@@ -5,6 +5,44 @@ export {
   resolveStoreSecret,
   STORE_SECRET_ENV,
 } from './crypto/store-secret.js';
+export {
+  aggregateIssuances,
+  skillKey,
+  splitSkillKey,
+  UNSPECIFIED,
+} from './insights/aggregate-issuances.js';
+export {
+  type DemandJob,
+  type DemandJobRequirements,
+  type DemandProfile,
+  type DemandRequirement,
+  openingsOf,
+  parseDemandProfile,
+} from './insights/demand-profile.js';
+export { type AuditedTable, auditAreaMonth } from './insights/disclosure-audit.js';
+export { INSIGHTS_CSV_COLUMNS, insightsCsv } from './insights/insights-csv.js';
+export { InsightsError, type InsightsErrorCode, InsightsErrorCodes } from './insights/insights-error.js';
+export {
+  DEFAULT_INSIGHTS_K,
+  type InsightsQuery,
+  MAX_INSIGHTS_MONTHS,
+  MIN_INSIGHTS_K,
+  monthOf,
+  type ResolvedInsightsQuery,
+  resolveInsightsQuery,
+} from './insights/insights-query.js';
+export {
+  type DemandSummary,
+  INSIGHTS_METHOD,
+  type InsightCell,
+  type InsightCellStatus,
+  type InsightsReport,
+  type SkillGap,
+  type SkillInsightCell,
+} from './insights/insights-report.js';
+export { skillsGap } from './insights/skills-gap.js';
+export { type InsightsSource, skillsSupply } from './insights/skills-supply.js';
+export { type RawCell, suppressTable } from './insights/suppress-table.js';
 export type {
   ChallengeOutcome,
   ChallengeRecord,

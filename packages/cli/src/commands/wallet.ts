@@ -183,7 +183,7 @@ Examples:
     .description('make a signed presentation of some or all credentials for an employer')
     .requiredOption('--challenge <challenge>', "the employer's one-time challenge")
     .requiredOption('--domain <domain>', 'who the presentation is for (the employer site)')
-    .option('--only <ids>', 'comma-separated credential ids to share')
+    .option('--only <ids>', 'comma-separated credential ids (or unique parts, as for show) to share')
     .option(
       '--skill <skills>',
       'share credentials with any of these skills (comma-separated, e.g. SFIA:SCTY)',
@@ -226,10 +226,15 @@ async function presentCommand(session: Session, options: PresentOptions): Promis
       ?.split(',')
       .map((item) => item.trim())
       .filter(Boolean);
+  // --only takes what `wallet show` takes (a full id or a unique part of it); an unknown one is an error,
+  // not a silently smaller presentation.
+  const only = options.only
+    ? await Promise.all((list(options.only) ?? []).map(async (id) => (await holder.find(id)).id))
+    : undefined;
   const selected = selectCredentials(
     entries.map((entry) => entry.credential),
     {
-      ...(options.only ? { ids: list(options.only) } : {}),
+      ...(only ? { ids: only } : {}),
       ...(options.skill ? { skills: list(options.skill) } : {}),
       ...(options.issuer ? { issuers: list(options.issuer) } : {}),
     },

@@ -91,12 +91,19 @@ export class Wallet {
     return entries.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
   }
 
-  /** The credential with this id (or a unique prefix or suffix of it); `credential-not-found` otherwise. */
+  /**
+   * The credential with this id (or a unique prefix or suffix of it, or of its uuid without `urn:uuid:`);
+   * `credential-not-found` otherwise.
+   */
   async find(id: string): Promise<WalletEntry> {
     const entries = await this.list();
     const exact = entries.find((entry) => entry.id === id);
     if (exact) return exact;
-    const partial = entries.filter((entry) => entry.id.startsWith(id) || entry.id.endsWith(id));
+    // People copy the uuid from `wallet list` without its `urn:uuid:` scheme, so its start counts too.
+    const partial = entries.filter(
+      (entry) =>
+        entry.id.startsWith(id) || entry.id.endsWith(id) || entry.id.replace(/^urn:uuid:/, '').startsWith(id),
+    );
     if (partial.length === 1 && partial[0]) return partial[0];
     throw new CliError(
       CliCodes.credentialNotFound,

@@ -68,6 +68,18 @@ describe('skills-passport wallet', () => {
     expect(result.json().id).toBe(first.id);
   });
 
+  it('shows one credential by the start of its uuid, without the urn:uuid: scheme', async () => {
+    const [first] = (await sandbox.run(['wallet', 'list', '--json'])).json();
+    const result = await sandbox.run([
+      'wallet',
+      'show',
+      first.id.slice('urn:uuid:'.length, 'urn:uuid:'.length + 8),
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.json().id).toBe(first.id);
+  });
+
   it('presents the selected credentials bound to a challenge, and the presentation verifies only with it', async () => {
     const entries: Array<{ id: string; summary: { learner?: { id?: string } } }> = (
       await sandbox.run(['wallet', 'list', '--json'])
@@ -100,6 +112,18 @@ describe('skills-passport wallet', () => {
       'https://jobs.example.com',
     ]);
     expect(wrong.code).toBe(1);
+  });
+
+  it('presents credentials named by a unique part of their id with --only, and refuses an unknown one', async () => {
+    const [first] = (await sandbox.run(['wallet', 'list', '--json'])).json();
+    const bound = ['--challenge', 'c-5', '--domain', 'https://jobs.example.com'];
+    const short = first.id.slice('urn:uuid:'.length, 'urn:uuid:'.length + 8);
+    const presented = await sandbox.run(['wallet', 'present', ...bound, '--only', short, '--json']);
+    expect(presented.code).toBe(0);
+    expect(presented.json().credentials).toEqual([first.id]);
+    const unknown = await sandbox.run(['wallet', 'present', ...bound, '--only', `${short},nope-nope`]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^error credential-not-found: /);
   });
 
   it('presents by skill, and a credential issued to someone else makes the presentation fail verification', async () => {

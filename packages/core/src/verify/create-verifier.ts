@@ -4,6 +4,10 @@ import type { ChallengeStore } from '../challenges/challenge-store.js';
 import { Codes } from '../codes.js';
 import { createDidResolver, type DidResolverOptions } from '../dids/did-resolver.js';
 import { createDocumentLoader, type DocumentLoader } from '../loader/document-loader.js';
+import { createSafeFetch } from '../net/safe-fetch.js';
+import { assertionUrlInput, type Ob2Input, ob2InputOf } from '../ob2/ob2-input.js';
+import type { ExpectedRecipient } from '../ob2/recipient-check.js';
+import { createOb2Verifier } from '../ob2/verify-ob2-assertion.js';
 import { createStatusChecker, type StatusCheckerOptions } from '../status/status-checker.js';
 import type { TrustRegistry } from '../trust/trust-registry.js';
 import { messageOfError } from './error-code.js';
@@ -17,7 +21,7 @@ import {
 } from './input.js';
 import type { JwtKeyResolver } from './jwt-credential.js';
 import { createProofPool } from './proof-pool.js';
-import { type CheckResult, result, type VerificationReport } from './report.js';
+import { type CheckResult, type CredentialReport, result, type VerificationReport } from './report.js';
 import { createResultCache, type ResultCacheOptions } from './result-cache.js';
 import type { StatusChecker } from './status-check.js';
 import { type CredentialVerificationContext, verifyCredentialInput } from './verify-credential.js';
@@ -65,7 +69,10 @@ export interface VerifierOptions {
   challengeStore?: ChallengeStore;
 }
 
-export interface VerifyCallOptions extends PresentationOptions {}
+export interface VerifyCallOptions extends PresentationOptions {
+  /** Open Badges 2.0: the identity (email, URL, phone) the badge should have been issued to; checked as `recipient`. */
+  recipient?: ExpectedRecipient | string;
+}
 
 export type Verify = (input: VerifyInput, options?: VerifyCallOptions) => Promise<VerificationReport>;
 
@@ -102,17 +109,29 @@ export function createVerifier(options: VerifierOptions = {}): Verify {
   };
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...options.limits };
   const presentationPolicy = options.challengeStore ? { challengeStore: options.challengeStore } : {};
+  // Open Badges 2.0 (issue 12): hosted and signed assertions, fetched through the same safe fetch as DID documents.
+  const verifyOb2 = createOb2Verifier({
+    safeFetch: options.resolverOptions?.safeFetch ?? createSafeFetch(options.resolverOptions ?? {}),
+    now: context.now,
+    clockSkewSeconds: context.clockSkewSeconds,
+    issuerPolicy: context.issuerPolicy,
+    ...(options.statusOptions?.unreachable ? { unreachable: options.statusOptions.unreachable } : {}),
+  });
 
   return async function verify(input, callOptions = {}) {
     try {
-      const parsed = readInput(input, limits);
+      const read = readInput(input, limits);
+      // Open Badges 2.0 (issue 12): an assertion URL, an OB 2.0 assertion, or a JWS of one.
+      if (read.kind === 'ob2-url') return singleReport(await verifyOb2(read, callOptions));
+      const parsed = read;
+      const ob2 = ob2InputOf(parsed);
+      if (ob2) return singleReport(await verifyOb2(ob2, callOptions));
       if (parsed.kind === 'invalid') return invalidReport(parsed.check);
       if (parsed.kind === 'bytes')
         return invalidReport(result('format', 'fail', Codes.inputNotJson, 'Unreadable input.'));
       if (isPresentation(parsed))
         return await verifyPresentationInput(parsed, context, callOptions, presentationPolicy);
-      const report = await verifyCredentialInput(parsed, context);
-      return { verified: report.verified, kind: 'credential', checks: report.checks, credentials: [report] };
+      return singleReport(await verifyCredentialInput(parsed, context));
     } catch (error) {
       return invalidReport(
         result('format', 'fail', Codes.inputNotJson, `The input could not be read: ${messageOfError(error)}`),
@@ -121,8 +140,13 @@ export function createVerifier(options: VerifierOptions = {}): Verify {
   };
 }
 
-/** Bytes are either a baked badge image or UTF-8 text; text is JSON or a JWT. */
-function readInput(input: VerifyInput, limits: InputLimits): ParsedInput {
+/** Bytes are either a baked badge image or UTF-8 text; text is JSON, a JWT, or an OB 2.0 assertion URL. */
+function readInput(
+  input: VerifyInput,
+  limits: InputLimits,
+): ParsedInput | Extract<Ob2Input, { kind: 'ob2-url' }> {
+  const assertionUrl = typeof input === 'string' ? assertionUrlInput(input) : undefined;
+  if (assertionUrl) return assertionUrl;
   const parsed = parseInput(input, limits);
   if (parsed.kind !== 'bytes') return parsed;
   const bytes = parsed.bytes;
@@ -140,7 +164,7 @@ function readInput(input: VerifyInput, limits: InputLimits): ParsedInput {
         check: result('format', 'fail', Codes.imageNoCredential, 'The image holds no baked credential.'),
       };
     }
-    return parseText(badge.payload, limits);
+    return assertionUrlInput(badge.payload) ?? parseText(badge.payload, limits);
   }
   let text: string;
   try {
@@ -151,7 +175,11 @@ function readInput(input: VerifyInput, limits: InputLimits): ParsedInput {
       check: result('format', 'fail', Codes.inputNotJson, 'The input is not UTF-8 text or a badge image.'),
     };
   }
-  return parseText(text, limits);
+  return assertionUrlInput(text) ?? parseText(text, limits);
+}
+
+function singleReport(report: CredentialReport): VerificationReport {
+  return { verified: report.verified, kind: 'credential', checks: report.checks, credentials: [report] };
 }
 
 function invalidReport(check: CheckResult): VerificationReport {

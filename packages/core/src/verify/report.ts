@@ -35,7 +35,15 @@ export interface CredentialSummary {
   types: string[];
   issuer?: { id: string; name?: string; recognised: boolean; registryName?: string };
   learner?: { id?: string; name?: string };
-  achievement?: { id?: string; name?: string; type?: string; description?: string; code?: string };
+  achievement?: {
+    id?: string;
+    name?: string;
+    type?: string;
+    description?: string;
+    code?: string;
+    /** What earning it took: the OB 2.0 `criteria` narrative or URL. */
+    criteria?: string;
+  };
   skills: SkillSummary[];
   level?: string;
   issued?: string;
@@ -48,7 +56,7 @@ export interface CredentialReport {
   verified: boolean;
   kind: 'credential';
   /** How the credential was secured. */
-  format: 'di' | 'jwt' | 'unknown';
+  format: 'di' | 'jwt' | 'ob2-hosted' | 'ob2-signed' | 'unknown';
   checks: CheckResult[];
   summary: CredentialSummary;
   /** The credential as decoded (the JWT payload's credential for JWTs), when it could be parsed. */

@@ -385,9 +385,96 @@ function describe(publicUrl: string): OpenApiDocument {
           },
         },
       },
+      '/insights': {
+        get: {
+          summary: 'Anonymised skills-supply insights (partnership members)',
+          description:
+            'Credentials issued and not revoked, by skill, level, kind, provider, area and month, for an area and a ' +
+            'month range. Every figure covers at least k learners (default 10, never below 5) or is reported as ' +
+            'suppressed with no number; see docs/insights.md. Needs a partner key (SKILLS_PASSPORT_PARTNER_KEYS).',
+          tags: ['Insights'],
+          security: [{ partnerKey: [] }],
+          parameters: [
+            {
+              name: 'area',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'Area code; all areas when absent.',
+            },
+            {
+              name: 'from',
+              in: 'query',
+              required: true,
+              schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+            },
+            {
+              name: 'to',
+              in: 'query',
+              required: true,
+              schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+            },
+            {
+              name: 'k',
+              in: 'query',
+              schema: { type: 'integer', minimum: 5 },
+              description: 'At least the service minimum.',
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The insights report.',
+              content: json({ $ref: '#/components/schemas/InsightsReport' }),
+            },
+            '400': problem('Bad months (insights-period-invalid) or k too small (insights-k-too-small).'),
+            '401': problem('No or wrong partner key (api-key-missing, api-key-invalid).'),
+            '503': problem('No partner keys configured (insights-unavailable).'),
+          },
+        },
+      },
+      '/insights/page': {
+        get: {
+          summary: 'Insights as an HTML page with SVG charts',
+          description:
+            'The same report with a bar chart of the top skill gaps and the monthly trend, rendered on the server ' +
+            '(no script). A browser asks for the partner key with HTTP Basic (any user name, the key as password).',
+          tags: ['Insights'],
+          security: [{ partnerKey: [] }, { partnerBasic: [] }],
+          parameters: [
+            { name: 'area', in: 'query', schema: { type: 'string' } },
+            {
+              name: 'from',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'Default: January this year.',
+            },
+            {
+              name: 'to',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'Default: December this year.',
+            },
+          ],
+          responses: {
+            '200': { description: 'The page (text/html).' },
+            '400': problem('Bad months or k.'),
+            '401': problem('No or wrong partner key.'),
+            '503': problem('No partner keys configured.'),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {
+        partnerKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Partnership member key (SKILLS_PASSPORT_PARTNER_KEYS), for /insights.',
+        },
+        partnerBasic: {
+          type: 'http',
+          scheme: 'basic',
+          description: 'The partnership key as the HTTP Basic password (for browsers), for /insights/page.',
+        },
         apiKey: {
           type: 'http',
           scheme: 'bearer',
@@ -395,6 +482,31 @@ function describe(publicUrl: string): OpenApiDocument {
         },
       },
       schemas: {
+        InsightsReport: {
+          type: 'object',
+          description: 'Counts only; suppressed figures have credentials: null. See docs/insights.md.',
+          properties: {
+            query: { type: 'object' },
+            method: { const: 'k-threshold-with-complementary-suppression' },
+            total: { $ref: '#/components/schemas/InsightCell' },
+            months: { type: 'array', items: { $ref: '#/components/schemas/InsightCell' } },
+            bySkill: { type: 'array', items: { $ref: '#/components/schemas/InsightCell' } },
+            byLevel: { type: 'array', items: { $ref: '#/components/schemas/InsightCell' } },
+            byKind: { type: 'array', items: { $ref: '#/components/schemas/InsightCell' } },
+            byProvider: { type: 'array', items: { $ref: '#/components/schemas/InsightCell' } },
+            byArea: { type: 'array', items: { $ref: '#/components/schemas/InsightCell' } },
+            demand: { type: 'object', description: 'Openings per skill against supply, when configured.' },
+          },
+        },
+        InsightCell: {
+          type: 'object',
+          properties: {
+            key: { type: 'string' },
+            credentials: { type: ['integer', 'null'] },
+            status: { enum: ['published', 'partial', 'suppressed'] },
+            suppressedCells: { type: 'integer' },
+          },
+        },
         Problem: {
           type: 'object',
           description: 'RFC 9457 problem details with a stable code.',
