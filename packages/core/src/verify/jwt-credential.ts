@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { calculateJwkThumbprint, compactVerify, type JWK, errors as joseErrors } from 'jose';
 import { type Code, Codes } from '../codes.js';
 import { codeOfError, messageOfError } from './error-code.js';
@@ -47,6 +48,46 @@ export function decodeJwt(
   claim: 'vc' | 'vp',
   limits: Pick<InputLimits, 'maxDepth' | 'maxValues' | 'maxArrayLength'> = DEFAULT_INPUT_LIMITS,
 ): DecodedJwt | CheckResult {
+  // One verification looks at a token several times (presentation? CLR? credential?): the strict checks run once
+  // per token and limits; each call still parses its own fresh copy, so no caller can change another's.
+  const key = createHash('sha256')
+    .update(`${claim}\u0000${JSON.stringify(limits)}\u0000${jwt}`)
+    .digest('base64url');
+  if (wellFormed.has(key)) {
+    const [header, payload] = jwt
+      .split('.', 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
+    return documentOf(header as Record<string, unknown>, payload as Record<string, unknown>, claim);
+  }
+  const decoded = strictDecodeJwt(jwt, claim, limits);
+  if (!('check' in decoded)) {
+    if (wellFormed.size >= MAX_WELL_FORMED) wellFormed.delete(wellFormed.values().next().value as string);
+    wellFormed.add(key);
+  }
+  return decoded;
+}
+
+/** Digests of tokens that passed the strict decoding checks (bounded, oldest first out). */
+const wellFormed = new Set<string>();
+const MAX_WELL_FORMED = 2000;
+
+function documentOf(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  claim: 'vc' | 'vp',
+): DecodedJwt {
+  const inner = payload[claim];
+  if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
+    return { header, payload, document: inner as Record<string, unknown>, form: 'vc-claim' };
+  }
+  return { header, payload, document: payload, form: 'vc-jose' };
+}
+
+function strictDecodeJwt(
+  jwt: string,
+  claim: 'vc' | 'vp',
+  limits: Pick<InputLimits, 'maxDepth' | 'maxValues' | 'maxArrayLength'>,
+): DecodedJwt | CheckResult {
   const parts = jwt.split('.');
   if (parts.length !== 3 || parts.some((part, i) => part === '' && i < 2)) {
     return result('format', 'fail', Codes.jwtMalformed, 'The JWT does not have three base64url parts.');
@@ -85,11 +126,7 @@ export function decodeJwt(
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
     return result('format', 'fail', Codes.jwtMalformed, 'The JWT payload is not a JSON object.');
   }
-  const inner = payload[claim];
-  if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
-    return { header, payload, document: inner as Record<string, unknown>, form: 'vc-claim' };
-  }
-  return { header, payload, document: payload, form: 'vc-jose' };
+  return documentOf(header, payload, claim);
 }
 
 /**
