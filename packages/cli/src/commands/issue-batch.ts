@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { PassportError } from '@skills-passport/core';
+import { type IssueRequest, type IssueResult, PassportError } from '@skills-passport/core';
 import { type Command, Option } from 'commander';
 import { batchKeyOf } from '../batch/batch-key.js';
 import { type CsvRow, csvLine, parseCohortCsv } from '../batch/csv-rows.js';
@@ -12,7 +12,8 @@ import { buildProfileCredential, PROFILES, type ProfileName, profileTemplate } f
 import { type ProgramState, type Session, sessionAction } from '../session.js';
 
 /** How often (in rows) index.json is saved during a run. */
-const INDEX_SAVE_EVERY = 100;
+/** Rows issued together: one status allocation and one issuance-log transaction each. */
+const BATCH_SIZE = 100;
 
 interface BatchOptions {
   profile: ProfileName;
@@ -100,31 +101,45 @@ async function issueBatch(session: Session, file: string, options: BatchOptions)
   const progress = new Progress(session.io.stderr, rows.length);
   const saveIndex = () =>
     writeFile(join(outDir, 'index.json'), `${JSON.stringify([...index.values()], null, 2)}\n`);
+  const reject = (row: CsvRow, error: unknown) => {
+    // A row's own problem (its input, or what the issuer service refuses in it) skips the row; anything else
+    // (store, disk) stops the batch: every later row would fail the same way.
+    if (!(error instanceof CliError || error instanceof PassportError)) throw error;
+    rejected.push({
+      line: row.line,
+      code: error.code,
+      message: error.message,
+      ...(error instanceof CliError && error.details !== undefined ? { errors: error.details } : {}),
+    });
+  };
   try {
-    for (const [position, row] of rows.entries()) {
-      try {
-        const outcome = await issueRow(local, row, options, outDir, index);
-        if (outcome === 'issued') issued += 1;
-        else already += 1;
-      } catch (error) {
-        // A row's own problem (its input, or what the issuer service refuses in it) skips the row; anything
-        // else (store, disk) stops the batch: every later row would fail the same way.
-        if (!(error instanceof CliError || error instanceof PassportError)) throw error;
-        rejected.push({
-          line: row.line,
-          code: error.code,
-          message: error.message,
-          ...(error instanceof CliError && error.details !== undefined ? { errors: error.details } : {}),
-        });
+    // A chunk at a time through issueMany: one status allocation and one log transaction per chunk.
+    for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+      const prepared: Array<{ row: CsvRow; request: IssueRequest }> = [];
+      for (const row of rows.slice(start, start + BATCH_SIZE)) {
+        try {
+          prepared.push({ row, request: requestOf(local, row, options) });
+        } catch (error) {
+          reject(row, error);
+          progress.tick();
+        }
       }
-      progress.tick();
+      const outcomes = await local.service.issueMany(prepared.map((item) => item.request));
+      for (const [position, outcome] of outcomes.entries()) {
+        const { row, request } = prepared[position] as (typeof prepared)[number];
+        if ('failed' in outcome) reject(row, outcome.error);
+        else if ((await recordRow(row, request, outcome, options, outDir, index)) === 'issued') issued += 1;
+        else already += 1;
+        progress.tick();
+      }
       // Saved as it goes, so an interrupted run still leaves an index of what it issued.
-      if ((position + 1) % INDEX_SAVE_EVERY === 0) await saveIndex();
+      await saveIndex();
     }
   } finally {
     progress.done();
     await saveIndex();
   }
+  rejected.sort((left, right) => left.line - right.line);
   const summary = { rows: rows.length, issued, alreadyIssued: already, rejected, out: options.out };
   session.output.result(
     [
@@ -137,26 +152,31 @@ async function issueBatch(session: Session, file: string, options: BatchOptions)
   return rejected.length > 0 ? 1 : 0;
 }
 
-/** Issues one row (or finds it issued already) and records it in the index. */
-async function issueRow(
-  local: LocalIssuer,
+/** The issue request for one CSV row; throws for a row whose cells do not make a valid credential. */
+function requestOf(local: LocalIssuer, row: CsvRow, options: BatchOptions): IssueRequest {
+  const { areaCode, ...input } = row.cells;
+  const credential = buildProfileCredential(options.profile, input, local.issuer);
+  const area = areaCode ?? options.area;
+  return {
+    issuerId: local.issuer.id,
+    credential,
+    format: options.format,
+    batchKey: batchKeyOf(local.issuer.id, row.cells),
+    ...(options.suspendable ? { suspendable: true } : {}),
+    ...(area ? { areaCode: area } : {}),
+  };
+}
+
+/** Writes an issued row's credential file and index entry (or only lists a row issued by an earlier run). */
+async function recordRow(
   row: CsvRow,
+  request: IssueRequest,
+  result: IssueResult,
   options: BatchOptions,
   outDir: string,
   index: Map<string, BatchIndexEntry>,
 ): Promise<'issued' | 'already-issued'> {
-  const { areaCode, ...input } = row.cells;
-  const credential = buildProfileCredential(options.profile, input, local.issuer);
-  const batchKey = batchKeyOf(local.issuer.id, row.cells);
-  const area = areaCode ?? options.area;
-  const result = await local.service.issue({
-    issuerId: local.issuer.id,
-    credential,
-    format: options.format,
-    batchKey,
-    ...(options.suspendable ? { suspendable: true } : {}),
-    ...(area ? { areaCode: area } : {}),
-  });
+  const batchKey = request.batchKey as string;
   const learner = row.cells.learnerName ?? row.cells.learnerId ?? 'learner';
   if (result.duplicate) {
     // Issued by an earlier run: the service keeps no copy, so a run into another folder can only list it.

@@ -1,6 +1,14 @@
 import type { CheckResult, CredentialReport, VerificationReport } from '@skills-passport/core';
 import { html } from 'hono/html';
 
+/** How each kind of credential is secured, in words a recruiter can read. */
+const SECURED_AS: Record<string, string> = {
+  jwt: 'JWT (VC-JOSE)',
+  di: 'Data Integrity proof',
+  'ob2-hosted': 'Open Badges 2.0, hosted by the issuer',
+  'ob2-signed': 'Open Badges 2.0, signed by the issuer',
+};
+
 /** The one-line answer a recruiter reads first. */
 export type Verdict = 'verified' | 'verified-with-warnings' | 'not-verified';
 
@@ -90,7 +98,7 @@ ${summary.level ? html`<dt>Level</dt><dd>${summary.level}</dd>` : ''}
 <dt>Issued</dt><dd>${dateText(summary.issued) ?? 'Not stated'}</dd>
 <dt>Expires</dt><dd>${dateText(summary.expires) ?? 'Does not expire'}</dd>
 <dt>Revocation</dt><dd><span class="tag ${status.css}">${status.text}</span></dd>
-<dt>Secured as</dt><dd>${credential.format === 'jwt' ? 'JWT (VC-JOSE)' : credential.format === 'di' ? 'Data Integrity proof' : 'Unknown'}</dd>
+<dt>Secured as</dt><dd>${SECURED_AS[credential.format] ?? 'Unknown'}</dd>
 </dl>
 ${summary.skills.length > 0 ? skillsTable(summary.skills) : html`<p>No skills are aligned to a framework.</p>`}
 <h4>Checks</h4>
