@@ -7,6 +7,7 @@ import { ApiKeyRing } from './api-keys.js';
 import { createApp } from './app.js';
 import type { RequestLogEntry } from './app-deps.js';
 import { loadConfig, type ServerConfig } from './config.js';
+import { loadDemandProfiles } from './demand-profiles.js';
 import { createServiceVerifier } from './service-verifier.js';
 
 /** The id of the issuer development creates on first start. */
@@ -42,6 +43,9 @@ export async function assembleService(
     const trustRegistry = config.trustRegistryFile
       ? TrustRegistry.from(JSON.parse(await readFile(config.trustRegistryFile, 'utf8')))
       : undefined;
+    // Read at start, so a bad profile stops the service with a message rather than failing every request.
+    const demandFor =
+      config.demandProfileFiles.length > 0 ? await loadDemandProfiles(config.demandProfileFiles) : undefined;
 
     let apiKeys = config.apiKeys;
     const banner: string[] = [];
@@ -84,7 +88,12 @@ export async function assembleService(
       matchRequirements,
       findIssuance: (credentialId) => store.findIssuance(credentialId),
       apiKeys,
-      insights: { source: store, partnerKeys: config.partnerKeys, k: config.insightsK },
+      insights: {
+        source: store,
+        partnerKeys: config.partnerKeys,
+        k: config.insightsK,
+        ...(demandFor ? { demandFor } : {}),
+      },
       corsOrigins: config.corsOrigins,
       maxBodyBytes: config.maxBodyBytes,
       ...(config.rateLimitPerMinute > 0

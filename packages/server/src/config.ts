@@ -16,6 +16,8 @@ export interface ServerConfig {
   partnerKeys: ApiKeyRing;
   /** Minimum learners per published insights figure (default 10, at least 5). */
   insightsK: number;
+  /** Demand profile files (one per area) that `/insights` sets against supply. */
+  demandProfileFiles: string[];
   corsOrigins: string[];
   maxBodyBytes: number;
   /** A trust registry JSON file naming recognised issuers. */
@@ -39,6 +41,7 @@ export const ENV = {
   apiKeys: 'SKILLS_PASSPORT_API_KEYS',
   partnerKeys: 'SKILLS_PASSPORT_PARTNER_KEYS',
   insightsK: 'INSIGHTS_MIN_LEARNERS',
+  demandProfiles: 'INSIGHTS_DEMAND_PROFILES',
   secret: 'SKILLS_PASSPORT_SECRET',
   corsOrigins: 'CORS_ORIGINS',
   maxBodyBytes: 'MAX_BODY_BYTES',
@@ -89,6 +92,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     apiKeys: keysText ? ApiKeyRing.parse(keysText) : new ApiKeyRing(),
     partnerKeys: ApiKeyRing.parse(value(env, ENV.partnerKeys) ?? ''),
     insightsK: integer(env, ENV.insightsK, 10, 5, 1_000_000),
+    demandProfileFiles: (value(env, ENV.demandProfiles) ?? '')
+      .split(',')
+      .map((file) => file.trim())
+      .filter(Boolean),
     corsOrigins: (value(env, ENV.corsOrigins) ?? '')
       .split(',')
       .map((origin) => origin.trim())

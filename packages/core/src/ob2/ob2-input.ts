@@ -38,8 +38,9 @@ export function ob2InputOf(parsed: ParsedInput): Ob2Input | undefined {
   }
   if (parsed.kind === 'jwt') {
     const assertion = jwsPayloadOf(parsed.jwt);
-    // The payload gets the same depth and size limits as any JSON input.
-    return assertion && !structureCheck(assertion) && isOb2Assertion(assertion)
+    // The payload gets the same depth and size limits as any JSON input (checked only for OB 2.0 assertions: the
+    // OB 3.0 path applies its own when it decodes the token).
+    return assertion && isOb2Assertion(assertion) && !structureCheck(assertion)
       ? { kind: 'ob2-jws', jws: parsed.jwt, assertion }
       : undefined;
   }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { calculateJwkThumbprint, compactVerify, type JWK, errors as joseErrors } from 'jose';
 import { type Code, Codes } from '../codes.js';
 import { codeOfError, messageOfError } from './error-code.js';
@@ -48,28 +47,62 @@ export function decodeJwt(
   claim: 'vc' | 'vp',
   limits: Pick<InputLimits, 'maxDepth' | 'maxValues' | 'maxArrayLength'> = DEFAULT_INPUT_LIMITS,
 ): DecodedJwt | CheckResult {
-  // One verification looks at a token several times (presentation? CLR? credential?): the strict checks run once
-  // per token and limits; each call still parses its own fresh copy, so no caller can change another's.
-  const key = createHash('sha256')
-    .update(`${claim}\u0000${JSON.stringify(limits)}\u0000${jwt}`)
-    .digest('base64url');
-  if (wellFormed.has(key)) {
-    const [header, payload] = jwt
-      .split('.', 2)
-      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
-    return documentOf(header as Record<string, unknown>, payload as Record<string, unknown>, claim);
+  // One verification looks at a token several times (OB 2.0? presentation? CLR? credential?): the strict checks
+  // and base64 decoding run once per token and limits; each call still parses its own fresh copy of the JSON, so
+  // no caller can change what another sees.
+  const memo = memoOf(limits);
+  const known = memo.get(jwt);
+  if (known) {
+    return documentOf(
+      JSON.parse(known.headerText) as Record<string, unknown>,
+      JSON.parse(known.payloadText) as Record<string, unknown>,
+      claim,
+    );
   }
-  const decoded = strictDecodeJwt(jwt, claim, limits);
-  if (!('check' in decoded)) {
-    if (wellFormed.size >= MAX_WELL_FORMED) wellFormed.delete(wellFormed.values().next().value as string);
-    wellFormed.add(key);
-  }
-  return decoded;
+  const decoded = strictDecodeJwt(jwt, limits);
+  if ('check' in decoded) return decoded;
+  remember(memo, jwt, decoded);
+  return documentOf(
+    JSON.parse(decoded.headerText) as Record<string, unknown>,
+    JSON.parse(decoded.payloadText) as Record<string, unknown>,
+    claim,
+  );
 }
 
-/** Digests of tokens that passed the strict decoding checks (bounded, oldest first out). */
-const wellFormed = new Set<string>();
-const MAX_WELL_FORMED = 2000;
+interface DecodedTexts {
+  headerText: string;
+  payloadText: string;
+}
+
+/**
+ * Decoded texts of tokens that passed the strict checks, per limits object, keyed by the token itself (a string
+ * key hashes once per string, where a digest would hash every call). Bounded by total characters, oldest first
+ * out, so a flood of large tokens cannot grow memory.
+ */
+const wellFormed = new WeakMap<object, Map<string, DecodedTexts>>();
+const MAX_MEMO_CHARS = 4_000_000;
+const MAX_MEMO_TOKEN_CHARS = 64 * 1024;
+let memoChars = 0;
+
+function memoOf(limits: object): Map<string, DecodedTexts> {
+  let memo = wellFormed.get(limits);
+  if (!memo) {
+    memo = new Map();
+    wellFormed.set(limits, memo);
+  }
+  return memo;
+}
+
+function remember(memo: Map<string, DecodedTexts>, jwt: string, texts: DecodedTexts): void {
+  if (jwt.length > MAX_MEMO_TOKEN_CHARS) return;
+  while (memoChars + jwt.length > MAX_MEMO_CHARS && memo.size > 0) {
+    const oldest = memo.keys().next().value as string;
+    memo.delete(oldest);
+    memoChars -= oldest.length;
+  }
+  memo.set(jwt, texts);
+  memoChars += jwt.length;
+}
 
 function documentOf(
   header: Record<string, unknown>,
@@ -85,18 +118,19 @@ function documentOf(
 
 function strictDecodeJwt(
   jwt: string,
-  claim: 'vc' | 'vp',
   limits: Pick<InputLimits, 'maxDepth' | 'maxValues' | 'maxArrayLength'>,
-): DecodedJwt | CheckResult {
+): DecodedTexts | CheckResult {
   const parts = jwt.split('.');
   if (parts.length !== 3 || parts.some((part, i) => part === '' && i < 2)) {
     return result('format', 'fail', Codes.jwtMalformed, 'The JWT does not have three base64url parts.');
   }
-  let header: Record<string, unknown>;
-  let payload: Record<string, unknown>;
+  let headerText: string;
+  let payloadText: string;
+  let header: unknown;
+  let payload: unknown;
   try {
-    const headerText = strictBase64UrlDecode(parts[0]!);
-    const payloadText = strictBase64UrlDecode(parts[1]!);
+    headerText = strictBase64UrlDecode(parts[0]!);
+    payloadText = strictBase64UrlDecode(parts[1]!);
     strictBase64UrlDecode(parts[2]!, false);
     if (textDepth(payloadText) > limits.maxDepth) {
       return result(
@@ -106,8 +140,8 @@ function strictDecodeJwt(
         `The JWT payload nests deeper than ${limits.maxDepth} levels.`,
       );
     }
-    header = JSON.parse(headerText) as Record<string, unknown>;
-    payload = JSON.parse(payloadText) as Record<string, unknown>;
+    header = JSON.parse(headerText);
+    payload = JSON.parse(payloadText);
     const ambiguous = ambiguousKeyOf(headerText) ?? ambiguousKeyOf(payloadText);
     if (ambiguous) throw new Error(ambiguous);
     const tooLarge = payload && typeof payload === 'object' ? structureCheck(payload, limits) : undefined;
@@ -126,7 +160,7 @@ function strictDecodeJwt(
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
     return result('format', 'fail', Codes.jwtMalformed, 'The JWT payload is not a JSON object.');
   }
-  return documentOf(header, payload, claim);
+  return { headerText, payloadText };
 }
 
 /**

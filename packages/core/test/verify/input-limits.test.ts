@@ -59,3 +59,27 @@ describe('input size limits', () => {
     expect(decodeJwt(`${header}.${payload}.${respelled}`, 'vc')).toMatchObject({ code: 'jwt-malformed' });
   });
 });
+
+describe('decode-once memo for well-formed JWTs', () => {
+  const token = `${b64('{"alg":"EdDSA"}')}.${b64(JSON.stringify({ vc: { list: Array(50).fill(1) } }))}.`;
+
+  it('gives every caller its own copy: a change made by one is not seen by the next', () => {
+    const first = decodeJwt(token, 'vc') as unknown as { document: { list: number[] } };
+    first.document.list.length = 0;
+    const second = decodeJwt(token, 'vc') as unknown as { document: { list: number[] } };
+    expect(second.document.list).toHaveLength(50);
+  });
+
+  it('remembers a token per limits: one accepted under loose limits is still refused under tighter ones', () => {
+    expect(decodeJwt(token, 'vc')).not.toHaveProperty('code');
+    const tight = { maxDepth: 32, maxValues: 10_000, maxArrayLength: 10 };
+    expect(decodeJwt(token, 'vc', tight)).toMatchObject({ code: 'input-too-large' });
+    expect(decodeJwt(token, 'vc', tight)).toMatchObject({ code: 'input-too-large' });
+  });
+
+  it('reads the vc and vp claims of the same remembered token', () => {
+    const both = `${b64('{"alg":"EdDSA"}')}.${b64('{"vc":{"a":1},"vp":{"b":2}}')}.`;
+    expect(decodeJwt(both, 'vc')).toMatchObject({ document: { a: 1 }, form: 'vc-claim' });
+    expect(decodeJwt(both, 'vp')).toMatchObject({ document: { b: 2 }, form: 'vc-claim' });
+  });
+});
