@@ -17,7 +17,10 @@ export interface StoreOptions {
   statusListSize?: number;
   /** Allows lists smaller than 131,072 bits (down to 8). For tests only: small lists weaken herd privacy. */
   allowSmallListsForTesting?: boolean;
-  /** SQLite: how long a writer waits for another process's lock before failing (default 5,000 ms). */
+  /**
+   * How long to wait for the database before failing (default 5,000 ms). SQLite: for another process's write lock;
+   * PostgreSQL: for a connection (a new one, or a free one from a full pool), so a database that hangs fails fast.
+   */
   busyTimeoutMs?: number;
   /** PostgreSQL: pool size (default 10). */
   maxConnections?: number;

@@ -83,7 +83,12 @@ export class PostgresIssuerStore implements IssuerStore {
    * const store = await PostgresIssuerStore.open('postgres://localhost/passport', resolveStoreOptions({ secret }));
    */
   static async open(url: string, options: ResolvedStoreOptions): Promise<PostgresIssuerStore> {
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections,
+      // A database that accepts the socket but never answers must fail the request, not hang it.
+      connectionTimeoutMillis: options.busyTimeoutMs,
+    });
     // Without a listener, an idle client dropped by the server (restart, failover) would crash the process;
     // the pool discards that client and the next query opens a new one.
     pool.on('error', () => {});
