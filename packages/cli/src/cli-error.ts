@@ -17,6 +17,11 @@ export const CliCodes = {
   walletExists: 'wallet-exists',
   /** `wallet add` of a credential issued to someone else (use --force to keep it anyway). */
   recipientMismatch: 'recipient-mismatch',
+  /**
+   * `wallet add` of an Open Badges 2.0 badge without `--recipient`: it names its recipient by email or URL (often
+   * hashed), so the wallet cannot tell it is the learner's without one (use --force to keep it unchecked).
+   */
+  recipientRequired: 'recipient-required',
   /** `wallet add` of a credential that does not verify. */
   notVerified: 'not-verified',
   /** No wallet credential matches the id or the selection. */

@@ -1,4 +1,4 @@
-import type { FetchLike } from '@skills-passport/core';
+import type { FetchLike, HostLookup } from '@skills-passport/core';
 
 /** Somewhere the CLI writes text: the process streams, or a buffer in tests. */
 export interface OutputStream {
@@ -25,6 +25,11 @@ export interface CliIo {
   cwd: string;
   /** The network fetch behind did:web and status lists that are not in the local store (default: global fetch). */
   fetch?: FetchLike;
+  /**
+   * The DNS lookup the safe fetch uses to refuse private addresses (default: the system resolver). Tests inject one
+   * with `fetch`, so an injected issuer's host names never reach a real resolver.
+   */
+  lookup?: HostLookup;
   /** The clock (default: the system clock). */
   now?: () => Date;
 }

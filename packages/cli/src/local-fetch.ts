@@ -2,6 +2,7 @@ import {
   createSafeFetch,
   didWebUrl,
   type FetchLike,
+  type HostLookup,
   type IssuerProfile,
   type IssuerService,
   type SafeFetch,
@@ -29,11 +30,14 @@ export interface LocalSources {
  */
 export function createLocalFetch(
   sources: LocalSources,
-  options: { offline: boolean; network?: FetchLike },
+  options: { offline: boolean; network?: FetchLike; lookup?: HostLookup },
 ): SafeFetch {
   const remote = options.offline
     ? undefined
-    : createSafeFetch(options.network ? { fetch: options.network } : {});
+    : createSafeFetch({
+        ...(options.network ? { fetch: options.network } : {}),
+        ...(options.lookup ? { lookup: options.lookup } : {}),
+      });
   const didDocuments = new Map<string, object>();
   for (const issuer of sources.issuers ?? []) {
     if (issuer.did.startsWith('did:web:')) didDocuments.set(didWebUrl(issuer.did), issuer.didDocument);

@@ -6,6 +6,7 @@ import { registerIssue } from './commands/issue.js';
 import { registerIssueBatch } from './commands/issue-batch.js';
 import { registerKeys } from './commands/keys.js';
 import { registerMatch } from './commands/match.js';
+import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
 import { registerStatusChanges } from './commands/status-change.js';
 import { registerValidate } from './commands/validate.js';
@@ -54,7 +55,8 @@ Examples:
   $ skills-passport issue --profile micro-module module.json --out alice.json
   $ skills-passport issue-batch cohort.csv --profile micro-module --out issued/
   $ skills-passport verify alice.json
-  $ skills-passport wallet present --challenge 7f3a --domain https://jobs.example.com --out passport.json`,
+  $ skills-passport wallet present --challenge 7f3a --domain https://jobs.example.com --out passport.json
+  $ skills-passport serve --port 8080`,
     );
   registerInit(program, state);
   registerIssue(program, state);
@@ -67,6 +69,7 @@ Examples:
   registerMatch(program, state);
   registerKeys(program, state);
   registerInsights(program, state);
+  registerServe(program, state);
   return program;
 }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { IssuerStore } from '@skills-passport/store';
 import { openStore, resolveStoreSecret } from '@skills-passport/store';
 import type { Command } from 'commander';
-import { type CliConfig, readConfig, resolveDataDir } from './data-dir.js';
+import { type CliConfig, DATA_DIR_ENV, readConfig, resolveDataDir } from './data-dir.js';
 import type { CliIo } from './io.js';
 import { Output } from './output.js';
 
@@ -25,12 +25,15 @@ export class Session {
   readonly io: CliIo;
   readonly output: Output;
   readonly dataDir: string;
+  /** True when neither `--data-dir` nor `SKILLS_PASSPORT_HOME` named the data directory (it is the default). */
+  readonly dataDirDefaulted: boolean;
   #store: IssuerStore | undefined;
 
   constructor(io: CliIo, options: GlobalOptions) {
     this.io = io;
     this.output = new Output(io, { json: options.json === true });
     this.dataDir = resolveDataDir(io, options.dataDir);
+    this.dataDirDefaulted = options.dataDir === undefined && io.env[DATA_DIR_ENV] === undefined;
   }
 
   /** The clock commands use (tests inject one). */

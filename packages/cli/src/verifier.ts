@@ -18,7 +18,10 @@ export interface CliVerifierOptions {
   trust?: string;
   /** Fail, rather than warn, for issuers outside the registry. */
   requireTrusted?: boolean;
-  /** No network at all: status lists and did:web documents not in the local store show as unreachable. */
+  /**
+   * No network at all: status lists and did:web documents not in the local store show as unreachable, and an
+   * Open Badges 2.0 hosted assertion cannot be checked.
+   */
   offline?: boolean;
 }
 
@@ -43,6 +46,7 @@ export async function createCliVerifier(session: Session, options: CliVerifierOp
   const safeFetch = createLocalFetch(sources, {
     offline: options.offline === true,
     ...(session.io.fetch ? { network: session.io.fetch } : {}),
+    ...(session.io.lookup ? { lookup: session.io.lookup } : {}),
   });
   const now = () => session.now();
   return createVerifier({

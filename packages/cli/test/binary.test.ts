@@ -238,7 +238,7 @@ describe.skipIf(!existsSync(MAIN))(
         learner(['wallet', 'show', 'no-such-credential']),
       ]);
       expect(list.code).toBe(0);
-      expect(list.stdout).toMatch(/^ACHIEVEMENT\s+ISSUER\s+SKILLS\s+EXPIRES\s+ID$/m);
+      expect(list.stdout).toMatch(/^ACHIEVEMENT\s+ISSUER\s+SKILLS\s+EXPIRES\s+KIND\s+ID$/m);
       expect(list.stdout).toMatch(/^Security operations foundations\s+Acme Training\s+SFIA:SCTY \(3\)/m);
       expect(show.code).toBe(0);
       expect(show.stdout).toMatch(new RegExp(`Id\\s+${credentialId}`));

@@ -37,6 +37,7 @@ export const Codes = {
   schemaOk: 'schema-ok',
   schemaInvalid: 'schema-invalid',
   schemaUnknown: 'schema-unknown',
+  schemaFetchFailed: 'schema-fetch-failed',
   // issuer
   issuerTrusted: 'issuer-trusted',
   issuerUnknown: 'issuer-unknown',
@@ -56,6 +57,7 @@ export const Codes = {
   // presentation: holder, challenge
   holderOk: 'holder-ok',
   holderMismatch: 'holder-mismatch',
+  holderNotBound: 'holder-not-bound',
   holderProofInvalid: 'holder-proof-invalid',
   challengeOk: 'challenge-ok',
   challengeMissing: 'challenge-missing',
@@ -81,6 +83,14 @@ export const Codes = {
   recipientMismatch: 'recipient-mismatch',
   recipientNotChecked: 'recipient-not-checked',
   recipientHashUnsupported: 'recipient-hash-unsupported',
+  // Open Badges 3.0: refreshService and endorsements
+  credentialRefreshed: 'credential-refreshed',
+  refreshFailed: 'refresh-failed',
+  endorsementsOk: 'endorsements-ok',
+  endorsementInvalid: 'endorsement-invalid',
+  endorsementsTooMany: 'endorsements-too-many',
+  endorsementTypeInvalid: 'endorsement-type-invalid',
+  endorsementSubjectMismatch: 'endorsement-subject-mismatch',
   // images
   imageUnsupported: 'image-unsupported',
   imageNoCredential: 'image-no-credential',

@@ -146,17 +146,50 @@ export {
   type VerifyCallOptions,
   verify,
 } from './verify/create-verifier.js';
+export { endorsementsOf, MAX_ENDORSEMENTS, verifyEndorsements } from './verify/endorsements.js';
+export { checkIdentifierRecipient } from './verify/identifier-recipient.js';
+export {
+  compareIdentity,
+  hashAlgorithmOf,
+  type IdentityComparison,
+  isHashedIdentity,
+  type StoredIdentity,
+} from './verify/identity-hash.js';
 export type { VerifyInput } from './verify/input.js';
 export { MAX_PRESENTATION_CREDENTIALS } from './verify/presentation-credentials.js';
+export {
+  CREDENTIAL_REFRESH_TYPE,
+  type RefreshedInput,
+  type RefreshOptions,
+  refreshCredential,
+  refreshServiceUrlOf,
+} from './verify/refresh-service.js';
 export type {
   CheckName,
   CheckResult,
   CredentialReport,
   CredentialSummary,
+  EndorsementReport,
+  EndorsementTarget,
   Outcome,
   SkillSummary,
   VerificationReport,
 } from './verify/report.js';
+export {
+  checkDeclaredSchemas,
+  checkSchema,
+  type DeclaredSchemaOutcome,
+  JSON_SCHEMA_VALIDATOR_TYPES,
+  MAX_FETCHED_SCHEMAS_PER_CREDENTIAL,
+} from './verify/schema-check.js';
+export { type SchemaCompiler, schemaCompiler } from './verify/schema-compiler.js';
+export {
+  createSchemaFetcher,
+  type FetchedSchema,
+  SCHEMA_FETCH_DEFAULTS,
+  type SchemaFetcher,
+  type SchemaFetcherOptions,
+} from './verify/schema-fetcher.js';
 export { type StatusChecker, statusNotChecked } from './verify/status-check.js';
 export { achievementOf, frameworkOf, skillsOf, summarise } from './verify/summary.js';
 export type { PresentationOptions, PresentationPolicy } from './verify/verify-presentation.js';

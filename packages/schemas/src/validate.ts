@@ -116,3 +116,38 @@ function referencedSchema(ref: string, kind: SchemaKind): unknown {
   }
   return node;
 }
+
+/**
+ * Compiles a JSON Schema that is not one of ours (e.g. one fetched from a credential's `credentialSchema`) with the
+ * same ajv instance and settings, so it may `$ref` the bundled schemas (the official OB 3.0 schema) by `$id`. It is
+ * removed from the registry right after compiling: a stranger's schema must not take an `$id` that later look-ups
+ * see, and the registry must not grow with every schema ever fetched. Throws ajv's error when the schema does not
+ * compile (an unknown keyword or format in strict mode, a `$ref` to a schema that is not bundled, a `$schema`
+ * other than draft 2019-09) or reuses a bundled schema's `$id`.
+ *
+ * @example
+ * ```ts
+ * const check = compileSchema(fetchedSchema);
+ * check(credential).valid;
+ * ```
+ */
+export function compileSchema(schema: Record<string, unknown>): (doc: unknown) => SchemaValidationResult {
+  const registry = schemaRegistry();
+  const id = typeof schema.$id === 'string' ? schema.$id.replace(/#$/, '') : undefined;
+  if (id !== undefined && schemaDocuments.has(id)) {
+    throw new Error(`The schema id ${id} belongs to a bundled schema.`);
+  }
+  let validator: ValidateFunction;
+  try {
+    validator = registry.compile(schema);
+  } finally {
+    registry.removeSchema(schema);
+  }
+  return (doc) => {
+    if (validator(doc)) return { valid: true, errors: [] };
+    const errors = describeSchemaErrors(validator.errors ?? [], (ref) =>
+      schemaDocuments.get(ref.split('#')[0] ?? ''),
+    );
+    return { valid: false, errors };
+  };
+}

@@ -33,6 +33,8 @@ export interface ServerConfig {
 /** Environment variables the service reads. */
 export const ENV = {
   port: 'PORT',
+  /** Address to listen on; read by `startService`'s caller (`main.ts`), not part of `ServerConfig`. */
+  host: 'HOST',
   storeUrl: 'STORE_URL',
   databaseUrl: 'DATABASE_URL',
   dataDir: 'DATA_DIR',

@@ -15,4 +15,11 @@ export { openApiDocument } from './openapi/openapi-document.js';
 export { type Problem, ProblemError, problem, type ServerCode, ServerCodes } from './problem.js';
 export { createSelfFetch, type InProcessRequest } from './self-fetch.js';
 export { createServiceVerifier, type ServiceVerifierOptions } from './service-verifier.js';
+export {
+  HOST_ENV,
+  type RunningService,
+  SHUTDOWN_GRACE_MS,
+  type StartServiceOptions,
+  startService,
+} from './start-service.js';
 export { isStoreUnavailable } from './store-unavailable.js';

@@ -1,4 +1,4 @@
-import type { VerifyInput } from '@skills-passport/core';
+import type { ExpectedRecipient, VerifyInput } from '@skills-passport/core';
 import type { Context } from 'hono';
 import { ProblemError, ServerCodes } from './problem.js';
 import { isObject, optionalString, readBody } from './request-body.js';
@@ -9,10 +9,13 @@ export interface VerifyRequest {
   challenge?: string;
   domain?: string;
   checks?: string[];
+  /** The identity (email or URL) the credential should have been issued to, checked as `recipient`. */
+  recipient?: ExpectedRecipient;
 }
 
 /**
- * Reads `{ verifiableCredential | verifiablePresentation, options: { challenge, domain, checks } }` (W3C VC-API),
+ * Reads `{ verifiableCredential | verifiablePresentation, options: { challenge, domain, checks, recipient } }`
+ * (W3C VC-API; `recipient` is ours: an email or URL string, or `{ identity, type }`),
  * or a raw compact JWT sent as `text/plain` / a JSON string. A body without the expected member is 400: the
  * request is malformed, which is different from a credential that fails its checks (422).
  *
@@ -48,10 +51,27 @@ export async function readVerifyRequest(
   ) {
     throw new ProblemError(400, ServerCodes.requestInvalid, 'options.checks must be an array of strings.');
   }
+  const recipient = recipientOf(options.recipient);
   return {
     input: input as VerifyInput,
     challenge: optionalString(options, 'challenge'),
     domain: optionalString(options, 'domain'),
     checks: checks as string[] | undefined,
+    ...(recipient ? { recipient } : {}),
   };
+}
+
+/** `options.recipient`: `"sam@example.org"`, or `{ "identity": "sam@example.org", "type": "email" }`. */
+function recipientOf(value: unknown): ExpectedRecipient | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' && value.trim() !== '') return { identity: value.trim() };
+  if (isObject(value) && typeof value.identity === 'string' && value.identity.trim() !== '') {
+    const type = optionalString(value, 'type', 'options.recipient');
+    return { identity: value.identity.trim(), ...(type ? { type } : {}) };
+  }
+  throw new ProblemError(
+    400,
+    ServerCodes.requestInvalid,
+    'options.recipient must be an email or URL string, or { identity, type }.',
+  );
 }

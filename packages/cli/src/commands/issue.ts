@@ -34,7 +34,10 @@ export function registerIssue(program: Command, state: ProgramState): void {
     .addOption(
       new Option('--profile <profile>', 'build the credential with this profile').choices([...PROFILES]),
     )
-    .option('--learner <did>', "the learner's DID (credentialSubject.id)")
+    .option(
+      '--learner <did>',
+      "the learner's DID (credentialSubject.id); micro-module needs it here or as learnerId in the file",
+    )
     .option('--learner-name <name>', "the learner's name")
     .option('--set <field=value...>', 'set any profile input field (repeatable; lists are ;-separated)')
     .addOption(

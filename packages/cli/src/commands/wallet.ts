@@ -1,15 +1,26 @@
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { generateKey, isImage, present, selectCredentials, summarise, unbake } from '@skills-passport/core';
+import {
+  type CredentialReport,
+  type CredentialSelection,
+  type CredentialSummary,
+  generateKey,
+  isImage,
+  present,
+  selectCredentials,
+  summarise,
+  unbake,
+} from '@skills-passport/core';
 import { type Command, Option } from 'commander';
 import { CliCodes, CliError } from '../cli-error.js';
 import { credentialDocument, subjectIdOf } from '../credential-document.js';
-import { readInputBytes } from '../input-file.js';
+import { readCredentialInput } from '../input-file.js';
 import { reportLines, skillsText, verdictLine } from '../report-text.js';
 import { type ProgramState, type Session, sessionAction } from '../session.js';
 import { shareLink, terminalQr } from '../share-link.js';
 import { createCliVerifier } from '../verifier.js';
-import { Wallet, type WalletEntry } from '../wallet/wallet-store.js';
+import { isOb2Entry, Wallet, type WalletEntry, type WalletOriginal } from '../wallet/wallet-store.js';
 
 /**
  * `wallet …`: the learner's side: a did:key, the credentials they hold, and signed presentations for employers.
@@ -54,58 +65,32 @@ Examples:
 
   wallet
     .command('add')
-    .description('verify a credential (JSON, JWT or baked badge image) and keep it in the wallet')
-    .argument('<file>', 'credential file, or - for standard input')
-    .option('--force', 'keep a credential issued to another DID')
+    .description(
+      'verify a credential (JSON, JWT, baked badge image, or an Open Badges 2.0 assertion or its URL) and keep it',
+    )
+    .argument('<file>', 'credential file, an https OB 2.0 assertion URL, or - for standard input')
+    .option(
+      '--force',
+      "keep a credential issued to another DID, or an OB 2.0 badge whose recipient wasn't checked",
+    )
+    .option('--recipient <email|url>', 'who an Open Badges 2.0 badge must have been issued to (your email)')
     .option('--offline', 'no network while verifying')
     .option('--trust <registry.json>', 'trust registry of recognised issuers')
     .addHelpText(
       'after',
       `
-The credential must verify, and must be issued to the wallet's DID unless --force is given.
+The credential must verify, and must be issued to the wallet's DID unless --force is given. An Open Badges 2.0
+badge (Credly, Canvas Credentials, Accredible...) names its recipient by email or URL, usually hashed: give
+--recipient so the wallet checks it is yours. The original file, image or URL is kept as it was added.
 
 Examples:
   $ skills-passport wallet add alice-cyber.json
-  $ skills-passport wallet add badge.png --trust registry.json`,
+  $ skills-passport wallet add badge.png --trust registry.json
+  $ skills-passport wallet add https://vendor.example/assertions/42 --recipient sam.taylor@example.org`,
     )
     .action(
-      sessionAction(
-        state,
-        async (session, file: string, options: { force?: boolean; offline?: boolean; trust?: string }) => {
-          const holder = await Wallet.open(session.dataDir);
-          const bytes = await readInputBytes(session.io, file);
-          const report = await (await createCliVerifier(session, options))(bytes);
-          if (!report.verified) {
-            session.output.note(reportLines(session.output, report).join('\n'));
-            throw new CliError(CliCodes.notVerified, `${file} does not verify; it was not added.`, {
-              exitCode: 1,
-            });
-          }
-          const stored = storedForm(bytes);
-          const credential = credentialDocument(stored);
-          const id = typeof credential?.id === 'string' ? credential.id : undefined;
-          if (!credential || !id) {
-            throw new CliError(CliCodes.inputUnreadable, `${file} holds no credential with an id.`);
-          }
-          const subject = subjectIdOf(credential);
-          if (subject !== holder.did && !options.force) {
-            throw new CliError(
-              CliCodes.recipientMismatch,
-              `${file} was issued to ${subject ?? 'no DID'}, not to this wallet (${holder.did}); use --force to keep it anyway.`,
-              { exitCode: 1 },
-            );
-          }
-          const entry = await holder.add(
-            { id, format: typeof stored === 'string' ? 'jwt' : 'di', credential: stored },
-            session.now(),
-          );
-          session.output.result([verdictLine(session.output, report), `Added ${id}`], {
-            id,
-            format: entry.format,
-            report,
-          });
-          return 0;
-        },
+      sessionAction(state, (session, file: string, options: AddOptions) =>
+        addCommand(session, file, options),
       ),
     );
 
@@ -114,7 +99,13 @@ Examples:
     .description('list the credentials in the wallet')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ skills-passport wallet list\n  $ skills-passport wallet list --json',
+      `
+KIND is how each one is secured: di or jwt (Open Badges 3.0, can go in a presentation), ob2-hosted or ob2-signed
+(Open Badges 2.0: kept and verifiable, but not holder-bound, so never inside a signed presentation).
+
+Examples:
+  $ skills-passport wallet list
+  $ skills-passport wallet list --json`,
     )
     .action(
       sessionAction(state, async (session) => {
@@ -126,19 +117,21 @@ Examples:
             summary.issuer?.name ?? summary.issuer?.id ?? '',
             skillsText(summary),
             summary.expires?.slice(0, 10) ?? '-',
+            entry.format,
             entry.id,
           ];
         });
         const lines =
           rows.length === 0
             ? ['The wallet is empty: add credentials with `skills-passport wallet add <file>`.']
-            : session.output.table(['ACHIEVEMENT', 'ISSUER', 'SKILLS', 'EXPIRES', 'ID'], rows);
+            : session.output.table(['ACHIEVEMENT', 'ISSUER', 'SKILLS', 'EXPIRES', 'KIND', 'ID'], rows);
         session.output.result(
           lines,
           entries.map((entry) => ({
             id: entry.id,
             format: entry.format,
             addedAt: entry.addedAt,
+            ...(entry.original ? { source: entry.original.source } : {}),
             summary: summaryOf(entry),
           })),
         );
@@ -166,6 +159,7 @@ Examples:
             `  Issued   ${summary.issued ?? '-'}`,
             `  Expires  ${summary.expires ?? '-'}`,
             `  Format   ${entry.format}`,
+            ...(entry.original ? [`  Source   ${entry.original.source} (${entry.original.mediaType})`] : []),
             `  Id       ${entry.id}`,
             '',
             typeof entry.credential === 'string'
@@ -206,6 +200,109 @@ Examples:
     .action(sessionAction(state, (session, options: PresentOptions) => presentCommand(session, options)));
 }
 
+interface AddOptions {
+  force?: boolean;
+  recipient?: string;
+  offline?: boolean;
+  trust?: string;
+}
+
+async function addCommand(session: Session, file: string, options: AddOptions): Promise<number> {
+  const holder = await Wallet.open(session.dataDir);
+  const input = await readCredentialInput(session.io, file);
+  const verify = await createCliVerifier(session, options);
+  const report = await verify(
+    input.bytes,
+    options.recipient !== undefined ? { recipient: options.recipient } : {},
+  );
+  if (report.kind === 'presentation') {
+    throw new CliError(
+      CliCodes.inputUnreadable,
+      `${file} is a presentation; add the credentials it was made from instead.`,
+    );
+  }
+  if (!report.verified) {
+    session.output.note(reportLines(session.output, report).join('\n'));
+    throw new CliError(CliCodes.notVerified, `${file} does not verify; it was not added.`, {
+      exitCode: 1,
+    });
+  }
+  const checked = report.credentials[0];
+  const original: WalletOriginal = {
+    source: input.source,
+    mediaType: input.mediaType,
+    base64: Buffer.from(input.bytes).toString('base64'),
+  };
+  const entry =
+    checked && (checked.format === 'ob2-hosted' || checked.format === 'ob2-signed')
+      ? ob2Entry(checked, input.bytes, original, file, options)
+      : ob3Entry(holder, input.bytes, original, file, options);
+  const added = await holder.add(entry, session.now());
+  const recipient = checked?.checks.find((check) => check.check === 'recipient');
+  session.output.result(
+    [
+      verdictLine(session.output, report),
+      ...(recipient && options.recipient !== undefined ? [`Recipient: ${recipient.message}`] : []),
+      `Added ${added.id} (${added.format})`,
+    ],
+    { id: added.id, format: added.format, source: original.source, report },
+  );
+  return 0;
+}
+
+/** An OB 3.0 credential: kept in the form a presentation carries, and it must be issued to this wallet's DID. */
+function ob3Entry(
+  holder: Wallet,
+  bytes: Uint8Array,
+  original: WalletOriginal,
+  file: string,
+  options: AddOptions,
+): Omit<WalletEntry, 'addedAt'> {
+  const stored = storedForm(bytes);
+  const credential = credentialDocument(stored);
+  const id = typeof credential?.id === 'string' ? credential.id : undefined;
+  if (!credential || !id) {
+    throw new CliError(CliCodes.inputUnreadable, `${file} holds no credential with an id.`);
+  }
+  const subject = subjectIdOf(credential);
+  if (subject !== holder.did && !options.force) {
+    throw new CliError(
+      CliCodes.recipientMismatch,
+      `${file} was issued to ${subject ?? 'no DID'}, not to this wallet (${holder.did}); use --force to keep it anyway.`,
+      { exitCode: 1 },
+    );
+  }
+  return { id, format: typeof stored === 'string' ? 'jwt' : 'di', credential: stored, original };
+}
+
+/**
+ * An Open Badges 2.0 assertion: kept as verified (the issuer's hosted copy, or the JWS) with the summary, since
+ * its badge and issuer are linked documents. Its recipient is an email or URL, so `--recipient` must match it.
+ */
+function ob2Entry(
+  checked: CredentialReport,
+  bytes: Uint8Array,
+  original: WalletOriginal,
+  file: string,
+  options: AddOptions,
+): Omit<WalletEntry, 'addedAt'> {
+  const recipient = checked.checks.find((check) => check.check === 'recipient');
+  if (recipient?.outcome !== 'pass' && !options.force) {
+    throw new CliError(
+      CliCodes.recipientRequired,
+      options.recipient === undefined
+        ? `${file} is an Open Badges 2.0 badge issued to ${checked.summary.learner?.id?.includes('$') ? 'a hashed' : 'an'} email or URL: add --recipient <your email> so the wallet can check it is yours, or --force to keep it unchecked.`
+        : `${file}: the recipient could not be compared (${recipient?.message ?? 'no recipient'}); use --force to keep it unchecked.`,
+    );
+  }
+  const format = checked.format as 'ob2-hosted' | 'ob2-signed';
+  const credential = format === 'ob2-signed' ? storedForm(bytes) : (checked.credential ?? storedForm(bytes));
+  const id =
+    checked.summary.id ??
+    `sha256:${createHash('sha256').update(Buffer.from(original.base64, 'base64')).digest('hex')}`;
+  return { id, format, credential, original, summary: checked.summary };
+}
+
 interface PresentOptions {
   challenge: string;
   domain: string;
@@ -231,16 +328,33 @@ async function presentCommand(session: Session, options: PresentOptions): Promis
   const only = options.only
     ? await Promise.all((list(options.only) ?? []).map(async (id) => (await holder.find(id)).id))
     : undefined;
-  const selected = selectCredentials(
-    entries.map((entry) => entry.credential),
-    {
-      ...(only ? { ids: only } : {}),
-      ...(options.skill ? { skills: list(options.skill) } : {}),
-      ...(options.issuer ? { issuers: list(options.issuer) } : {}),
-    },
-  );
+  const selection = {
+    ...(only ? { ids: only } : {}),
+    ...(options.skill ? { skills: list(options.skill) } : {}),
+    ...(options.issuer ? { issuers: list(options.issuer) } : {}),
+  };
+  // OB 2.0 assertions name their recipient by email, not by the holder's DID: they travel as evidence that the
+  // verifier checks on its own (holder-not-bound). A hosted one's JSON fits only a JWT presentation (a Data
+  // Integrity proof would need the OB 2.0 JSON-LD context, which is not bundled); a signed one travels as its JWS.
+  const badges = entries.filter((entry) => isOb2Entry(entry) && matchesSummary(entry, selection));
+  const evidence = badges.filter((entry) => options.format === 'jwt' || entry.format === 'ob2-signed');
+  const skipped = badges.filter((entry) => !evidence.includes(entry));
+  const selected = [
+    ...selectCredentials(
+      entries.filter((entry) => !isOb2Entry(entry)).map((entry) => entry.credential),
+      selection,
+    ),
+    ...evidence.map((entry) => entry.credential),
+  ];
+  if (evidence.length > 0) session.output.note(evidenceNote(evidence));
+  if (skipped.length > 0) session.output.note(skippedNote(skipped));
   if (selected.length === 0) {
-    throw new CliError(CliCodes.credentialNotFound, 'No credential in the wallet matches the selection.');
+    throw new CliError(
+      CliCodes.credentialNotFound,
+      skipped.length > 0
+        ? 'Only hosted Open Badges 2.0 badges match the selection: present them with --format jwt.'
+        : 'No credential in the wallet matches the selection.',
+    );
   }
   const presentation = await present(selected, {
     holderKey: holder.holderKey,
@@ -262,7 +376,24 @@ async function presentCommand(session: Session, options: PresentOptions): Promis
       ...(options.out ? [`Presented ${ids.length} credential(s) to ${options.domain}: ${options.out}`] : []),
       ...(qr ? [qr, link ?? ''] : []),
     ],
-    { credentials: ids, out: options.out, presentation, ...(link ? { shareLink: link } : {}) },
+    {
+      credentials: ids,
+      out: options.out,
+      presentation,
+      ...(link ? { shareLink: link } : {}),
+      ...(skipped.length > 0
+        ? {
+            skipped: skipped.map((entry) => ({
+              id: entry.id,
+              format: entry.format,
+              reason: 'needs-jwt-format',
+            })),
+          }
+        : {}),
+      ...(evidence.length > 0
+        ? { evidence: evidence.map((entry) => ({ id: entry.id, format: entry.format })) }
+        : {}),
+    },
   );
   return 0;
 }
@@ -274,6 +405,35 @@ function storedForm(bytes: Uint8Array): Record<string, unknown> | string {
   return trimmed.startsWith('{') ? (JSON.parse(trimmed) as Record<string, unknown>) : trimmed;
 }
 
-function summaryOf(entry: WalletEntry) {
-  return summarise(credentialDocument(entry.credential) ?? {});
+/** The summary kept when it was added (OB 2.0), else the one read from the credential itself. */
+function summaryOf(entry: WalletEntry): CredentialSummary {
+  return entry.summary ?? summarise(credentialDocument(entry.credential) ?? {});
+}
+
+/** The same id / skill / issuer selection `selectCredentials` applies, on an OB 2.0 badge's summary. */
+function matchesSummary(entry: WalletEntry, selection: CredentialSelection): boolean {
+  const summary = summaryOf(entry);
+  if (selection.ids && !selection.ids.includes(entry.id)) return false;
+  if (selection.issuers && !selection.issuers.includes(summary.issuer?.id ?? '')) return false;
+  if (selection.skills) {
+    const held = summary.skills.map((skill) => `${skill.framework}:${skill.code}`.toUpperCase());
+    if (!selection.skills.some((skill) => held.includes(skill.toUpperCase()))) return false;
+  }
+  return true;
+}
+
+function badgeNames(entries: WalletEntry[]): string {
+  return entries
+    .map((entry) => `${summaryOf(entry).achievement?.name ?? '(unnamed)'} (${entry.id})`)
+    .join('; ');
+}
+
+function evidenceNote(evidence: WalletEntry[]): string {
+  const count = `${evidence.length} Open Badges 2.0 badge${evidence.length === 1 ? '' : 's'}`;
+  return `Included as evidence: ${count}, verified on its own by the employer but not bound to you (an OB 2.0 badge names its recipient by email, not by your DID): ${badgeNames(evidence)}.`;
+}
+
+function skippedNote(skipped: WalletEntry[]): string {
+  const count = `${skipped.length} hosted Open Badges 2.0 badge${skipped.length === 1 ? '' : 's'}`;
+  return `Not presented: ${count}, which only a JWT presentation can carry (use --format jwt): ${badgeNames(skipped)}.`;
 }

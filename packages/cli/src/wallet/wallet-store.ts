@@ -1,18 +1,55 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportMultikey, importMultikey, type PassportKeyPair } from '@skills-passport/core';
+import {
+  type CredentialReport,
+  type CredentialSummary,
+  exportMultikey,
+  importMultikey,
+  type PassportKeyPair,
+} from '@skills-passport/core';
 import { CliCodes, CliError } from '../cli-error.js';
+
+/**
+ * How a held credential is secured, as the verification report names it: OB 3.0 Data Integrity (`di`) or
+ * VC-JOSE (`jwt`), or an Open Badges 2.0 hosted (`ob2-hosted`) or signed (`ob2-signed`) assertion.
+ */
+export type WalletFormat = Exclude<CredentialReport['format'], 'unknown'>;
+
+/** What the learner added, byte for byte, and where it came from. */
+export interface WalletOriginal {
+  /** The file name, `-` (standard input), or the assertion URL. */
+  source: string;
+  /** `text/uri-list` (a URL), `image/png`, `image/svg+xml`, `application/json` or `text/plain` (JWT / JWS). */
+  mediaType: string;
+  /** The bytes, base64. */
+  base64: string;
+}
 
 /** One credential in the learner's wallet, as kept on disk. */
 export interface WalletEntry {
-  /** The credential's id (`urn:uuid:…`). */
+  /** The credential's id (`urn:uuid:…`), or an OB 2.0 assertion's id (its URL when hosted). */
   id: string;
-  format: 'di' | 'jwt';
+  format: WalletFormat;
   /** ISO date-time it was added. */
   addedAt: string;
-  /** The credential exactly as received: a JSON-LD object or a compact JWT. */
+  /**
+   * OB 3.0: the credential that goes into presentations, a JSON-LD object or a compact JWT. OB 2.0: the assertion
+   * as verified (the issuer's hosted copy) or the signed assertion's JWS.
+   */
   credential: Record<string, unknown> | string;
+  /** The input exactly as added (entries added before this was kept have none). */
+  original?: WalletOriginal;
+  /**
+   * The report's summary when it was added. OB 2.0 badges need it: their name, issuer and skills live in linked
+   * documents fetched while verifying, and listing the wallet must not use the network.
+   */
+  summary?: CredentialSummary;
+}
+
+/** Whether an entry is an Open Badges 2.0 assertion (not holder-bound: never inside a signed presentation). */
+export function isOb2Entry(entry: Pick<WalletEntry, 'format'>): boolean {
+  return entry.format === 'ob2-hosted' || entry.format === 'ob2-signed';
 }
 
 const HOLDER_KEY_FILE = 'holder-key.json';

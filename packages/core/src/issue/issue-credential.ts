@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import * as vc from '@digitalbazaar/vc';
-import { importJWK, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
 import { Codes } from '../codes.js';
 import { PassportError } from '../errors.js';
-import { exportJwk } from '../keys/key-export.js';
 import type { PassportKeyPair } from '../keys/key-pair.js';
 import { toLibraryKeyPair } from '../keys/multikey-library.js';
 import { createDocumentLoader, type DocumentLoader } from '../loader/document-loader.js';
 import { schemaErrorsFor } from '../verify/schema-kinds.js';
 import { assertCredentialShape } from './credential-shape.js';
 import { signingSuite } from './cryptosuites.js';
-import { jwtAlgorithmFor, jwtSigningKey } from './jwt-algorithm.js';
+import { jwtSigningKey } from './jwt-algorithm.js';
 
 export type CredentialFormat = 'di' | 'jwt';
 

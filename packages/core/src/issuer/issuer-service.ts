@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type Code, Codes } from '../codes.js';
+import { Codes } from '../codes.js';
 import { PassportError } from '../errors.js';
 import { assertCredentialShape } from '../issue/credential-shape.js';
 import { issueCredential } from '../issue/issue-credential.js';

@@ -1,6 +1,5 @@
-import { Codes } from '../codes.js';
 import type { CheckResult, CredentialSummary, SkillSummary } from '../verify/report.js';
-import { frameworkOf } from '../verify/summary.js';
+import { frameworkOf, summaryStatusOf } from '../verify/summary.js';
 import { type Json, objectOf, stringOf, typesOf } from './ob2-assertion.js';
 
 /** What is known of an OB 2.0 badge for its summary: the assertion and, when they could be followed, its links. */
@@ -24,7 +23,7 @@ export function summariseOb2(parts: Ob2Parts, checks: CheckResult[]): Credential
   const summary: CredentialSummary = {
     types: assertion ? typesOf(assertion) : [],
     skills: [],
-    status: statusOf(checks),
+    status: summaryStatusOf(checks),
   };
   const id = stringOf(assertion?.id);
   if (id) summary.id = id;
@@ -78,12 +77,4 @@ function skillsOfBadge(badge: Json): SkillSummary[] {
     if (url) skill.url = url;
     return [skill];
   });
-}
-
-function statusOf(checks: CheckResult[]): CredentialSummary['status'] {
-  const status = checks.find((check) => check.check === 'status');
-  if (!status) return 'unchecked';
-  if (status.code === Codes.revoked) return 'revoked';
-  if (status.code === Codes.statusNone) return 'none';
-  return status.outcome === 'pass' ? 'verified' : 'unchecked';
 }

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import * as vc from '@digitalbazaar/vc';
-import { importJWK, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
 import { Codes } from '../codes.js';
 import { PassportError } from '../errors.js';
 import { signingSuite } from '../issue/cryptosuites.js';
-import { jwtAlgorithmFor, jwtSigningKey } from '../issue/jwt-algorithm.js';
-import { exportJwk } from '../keys/key-export.js';
+import { jwtSigningKey } from '../issue/jwt-algorithm.js';
 import type { PassportKeyPair } from '../keys/key-pair.js';
 import { toLibraryKeyPair } from '../keys/multikey-library.js';
 import { createDocumentLoader, type DocumentLoader } from '../loader/document-loader.js';
+import { isOb2Assertion, type Json } from '../ob2/ob2-assertion.js';
+import { jwsPayloadOf } from '../ob2/ob2-input.js';
 
 export interface PresentOptions {
   /** The learner's key; its DID becomes the presentation's `holder`. */
@@ -33,11 +34,18 @@ const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
  */
 export function envelope(credential: object | string): object {
   if (typeof credential !== 'string') return credential;
+  // An OB 2.0 signed assertion is a JWS but not a VC JWT: it gets the plain JWS media type.
+  const mediaType = isOb2Jws(credential) ? 'application/jose' : 'application/vc+jwt';
   return {
     '@context': VC_V2,
-    id: `data:application/vc+jwt,${credential}`,
+    id: `data:${mediaType},${credential}`,
     type: 'EnvelopedVerifiableCredential',
   };
+}
+
+function isOb2Jws(jws: string): boolean {
+  const payload = jwsPayloadOf(jws);
+  return payload !== undefined && isOb2Assertion(payload);
 }
 
 let defaultLoader: DocumentLoader | undefined;
@@ -97,6 +105,14 @@ export async function present(
       .setAudience(domain)
       .setIssuedAt(Math.floor(now.getTime() / 1000))
       .sign(privateKey);
+  }
+  // A Data Integrity proof canonicalizes everything inside, and the OB 2.0 JSON-LD context is not bundled (it is
+  // not published on npm, and contexts are never fetched): OB 2.0 JSON travels in a JWT presentation or as a JWS.
+  if (credentials.some((item) => typeof item === 'object' && item !== null && isOb2Assertion(item as Json))) {
+    throw new PassportError(
+      Codes.invalidOptions,
+      'An Open Badges 2.0 assertion in JSON form can be carried only in a JWT presentation (format "jwt"); in a Data Integrity presentation carry it as its signed JWS, or use format "jwt".',
+    );
   }
   const keyPair = await toLibraryKeyPair(holderKey);
   const suite = signingSuite(holderKey.type, keyPair.signer(), { date: now });

@@ -20,20 +20,40 @@ export async function encodeStatusList(bits: Uint8Array): Promise<string> {
 }
 
 /**
+ * How an `encodedList` is spelled: `multibase` (W3C Bitstring Status List: base64url with the multibase `u`
+ * prefix) or `base64` (W3C CCG StatusList2021: base64 with no prefix; that spec does not pin the alphabet down,
+ * so both alphabets and padding are read, and a `u` prefix is tolerated since a GZIP stream in base64 always
+ * starts `H4sI` and so never starts with `u` itself).
+ */
+export type EncodedListForm = 'multibase' | 'base64';
+
+/**
  * Decodes an `encodedList` into a list whose bits can be read with `getStatus(index)`. Throws `Error` for
- * anything that is not a multibase base64url GZIP stream, or that decodes to more than `maxBytes`.
+ * anything that is not a base64 GZIP stream in the expected `form` (default `multibase`), or that decodes to
+ * more than `maxBytes`. Both forms share one bit layout: bit 0 is the most significant bit of byte 0.
  *
  * @example
  * const list = decodeStatusList(credential.credentialSubject.encodedList);
  * list.getStatus(94567); // true when the bit is set
+ * decodeStatusList(statusList2021.credentialSubject.encodedList, { form: 'base64' });
  */
 export function decodeStatusList(
   encodedList: string,
-  options: { maxBytes?: number } = {},
+  options: { maxBytes?: number; form?: EncodedListForm } = {},
 ): BitstringStatusList {
-  if (!encodedList.startsWith('u')) throw new Error('encodedList must start with the multibase prefix "u".');
-  const text = encodedList.slice(1);
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) throw new Error('encodedList is not base64url.');
+  let text: string;
+  if ((options.form ?? 'multibase') === 'multibase') {
+    if (!encodedList.startsWith('u')) {
+      throw new Error('encodedList must start with the multibase prefix "u".');
+    }
+    text = encodedList.slice(1);
+    if (!/^[A-Za-z0-9_-]+$/.test(text)) throw new Error('encodedList is not base64url.');
+  } else {
+    text = encodedList.startsWith('u') ? encodedList.slice(1) : encodedList;
+    // Node's base64url decoder reads both alphabets; padding is dropped first.
+    if (!/^[A-Za-z0-9_+/-]+={0,2}$/.test(text)) throw new Error('encodedList is not base64.');
+    text = text.replace(/=+$/, '');
+  }
   let bits: Buffer;
   try {
     bits = gunzipSync(Buffer.from(text, 'base64url'), {

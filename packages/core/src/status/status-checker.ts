@@ -6,8 +6,12 @@ import { issuerIdOf } from '../verify/format-check.js';
 import type { JwtKeyResolver } from '../verify/jwt-credential.js';
 import { type CheckResult, type Outcome, result } from '../verify/report.js';
 import type { StatusChecker } from '../verify/status-check.js';
+import { type EntryCheckContext, type EntryOutcome, failed } from './entry-outcome.js';
+import { type ListOutcome, type ListReader, listKey, loadPublishedList } from './published-list.js';
+import { check1EdTechRevocationEntry, REVOCATION_LIST_1EDTECH_TYPE } from './revocation-list-1edtech.js';
 import { StatusListCache } from './status-list-cache.js';
-import { loadStatusList, type StatusListOutcome } from './status-list-loader.js';
+import { checkStatusListEntry } from './status-list-entry-check.js';
+import { statusListFormatOf } from './status-list-format.js';
 
 export interface StatusCheckerOptions {
   /** The fetch for status lists (default: a safe fetch built from `fetchOptions`: https, public hosts only). */
@@ -32,18 +36,10 @@ export interface StatusCheckerOptions {
 
 /** Status entry types we recognise but do not check; a credential carrying one is never reported "not revoked". */
 const UNSUPPORTED_TYPES = new Set([
-  'StatusList2021Entry',
-  '1EdTechRevocationList',
   'RevocationList2020Status',
   'RevocationList2021Status',
   'CredentialStatusList2017',
 ]);
-
-interface EntryOutcome {
-  outcome: Outcome;
-  code: Code;
-  message: string;
-}
 
 /** Worst first: the combined answer for several entries is the first of these that any entry gave. */
 const SEVERITY: Code[] = [
@@ -56,12 +52,14 @@ const SEVERITY: Code[] = [
 ];
 
 /**
- * The verifier's `status` check over W3C Bitstring Status Lists. For every `BitstringStatusListEntry` of a
- * credential (revocation and suspension alike) it fetches the list credential through the safe fetch, verifies its
- * proof, checks that its issuer is the credential's issuer, that it is the list the entry names with the same
- * purpose and that the index is inside it, then reads the bit. Lists are cached honouring `Cache-Control` and
- * ETags within `maxAgeSeconds`. Codes: `status-ok`, `revoked`, `suspended`, `status-list-unreachable` (warn, or
- * fail by policy), `status-list-invalid`, `status-type-unsupported` (warn: not checked, never "not revoked").
+ * The verifier's `status` check over the three status methods an Open Badges 3.0 credential may use:
+ * `BitstringStatusListEntry` (W3C Bitstring Status List, revocation and suspension), `StatusList2021Entry` (its
+ * VC 1.1-era predecessor) and `1EdTechRevocationList` (a list of revoked credential ids). Each list is fetched
+ * through the safe fetch, verified (Data Integrity proof or JWT signature; a 1EdTech list may also be plain JSON)
+ * and must come from the credential's issuer. Lists are cached honouring `Cache-Control` and ETags within
+ * `maxAgeSeconds`, and one fetch serves every concurrent check of the same list. Codes: `status-ok`, `revoked`,
+ * `suspended`, `status-list-unreachable` (warn, or fail by policy), `status-list-invalid`,
+ * `status-type-unsupported` (warn: not checked, never "not revoked").
  *
  * @example
  * const verify = createVerifier({
@@ -78,100 +76,38 @@ export function createStatusChecker(options: StatusCheckerOptions = {}): StatusC
   const cacheOptions: { maxAgeSeconds?: number; maxEntries?: number } = {};
   if (options.maxAgeSeconds !== undefined) cacheOptions.maxAgeSeconds = options.maxAgeSeconds;
   if (options.maxEntries !== undefined) cacheOptions.maxEntries = options.maxEntries;
-  const cache = new StatusListCache(cacheOptions);
+  // One cache for every kind of list; the loader's keys name the kind.
+  const cache = new StatusListCache<unknown>(cacheOptions);
   const unreachableOutcome: Outcome = options.unreachable === 'fail' ? 'fail' : 'warn';
   // Several credentials of one passport usually share a list: one fetch serves them all.
-  const inFlight = new Map<string, Promise<StatusListOutcome>>();
+  const inFlight = new Map<string, Promise<ListOutcome<unknown>>>();
 
-  function load(url: string): Promise<StatusListOutcome> {
-    let pending = inFlight.get(url);
+  function load<T>(url: string, reader: ListReader<T>): Promise<ListOutcome<T>> {
+    const key = listKey(url, reader);
+    let pending = inFlight.get(key) as Promise<ListOutcome<T>> | undefined;
     if (!pending) {
-      pending = loadStatusList(url, { safeFetch, documentLoader, resolver, cache, now }).finally(() =>
-        inFlight.delete(url),
+      pending = loadPublishedList(url, reader, { safeFetch, documentLoader, resolver, cache, now }).finally(
+        () => inFlight.delete(key),
       );
-      inFlight.set(url, pending);
+      inFlight.set(key, pending);
     }
     return pending;
   }
 
-  async function checkEntry(entry: unknown, credentialIssuer: string | undefined): Promise<EntryOutcome> {
+  async function checkEntry(entry: unknown, context: EntryCheckContext): Promise<EntryOutcome> {
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-      return fail(Codes.statusListInvalid, 'The credential has a status entry that is not an object.');
+      return failed(Codes.statusListInvalid, 'The credential has a status entry that is not an object.');
     }
     const item = entry as Record<string, unknown>;
-    const type = Array.isArray(item.type) ? item.type.map(String) : [String(item.type)];
-    if (!type.includes('BitstringStatusListEntry')) {
-      const known = type.find((name) => UNSUPPORTED_TYPES.has(name));
-      return {
-        outcome: 'warn',
-        code: Codes.statusTypeUnsupported,
-        message: `The status entry type ${known ?? type.join(', ')} is not supported, so this status was not checked.`,
-      };
-    }
-    const purpose = item.statusPurpose;
-    if (purpose !== 'revocation' && purpose !== 'suspension') {
-      return {
-        outcome: 'warn',
-        code: Codes.statusTypeUnsupported,
-        message: `The status purpose ${String(purpose)} is not checked (only revocation and suspension are).`,
-      };
-    }
-    if (item.statusSize !== undefined && Number(item.statusSize) !== 1) {
-      // Multi-bit statuses carry messages (statusMessage), not a yes/no we could report as revoked or not.
-      return {
-        outcome: 'warn',
-        code: Codes.statusTypeUnsupported,
-        message: `A status of ${String(item.statusSize)} bits is not checked (only single-bit revocation and suspension are).`,
-      };
-    }
-    const index = indexOf(item.statusListIndex);
-    const url = item.statusListCredential;
-    if (index === undefined || typeof url !== 'string' || url === '') {
-      return fail(
-        Codes.statusListInvalid,
-        'The status entry needs a statusListIndex (a whole number) and a statusListCredential URL.',
-      );
-    }
-    const loaded = await load(url);
-    if (loaded.kind === 'unreachable') {
-      return {
-        outcome: unreachableOutcome,
-        code: Codes.statusListUnreachable,
-        message: `The ${purpose} list could not be fetched, so the status is unknown: ${loaded.message}`,
-      };
-    }
-    if (loaded.kind === 'invalid') return fail(Codes.statusListInvalid, loaded.message);
-    const { list } = loaded;
-    if (list.issuer !== credentialIssuer) {
-      return fail(
-        Codes.statusListInvalid,
-        `The status list was issued by ${list.issuer}, not by the credential's issuer ${String(credentialIssuer)}.`,
-      );
-    }
-    if (list.purpose !== purpose) {
-      return fail(
-        Codes.statusListInvalid,
-        `The status list is for ${list.purpose}, but the entry says ${purpose}.`,
-      );
-    }
-    if (list.validUntil !== undefined && list.validUntil < now().getTime()) {
-      return fail(Codes.statusListInvalid, 'The status list credential has expired (validUntil has passed).');
-    }
-    if (index >= list.bits.length) {
-      return fail(
-        Codes.statusListInvalid,
-        `The status index ${index} is outside the list (${list.bits.length} entries).`,
-      );
-    }
-    if (list.bits.getStatus(index)) {
-      return purpose === 'revocation'
-        ? fail(Codes.revoked, 'The issuer has revoked this credential.')
-        : fail(Codes.suspended, 'The issuer has suspended this credential.');
-    }
+    const types = (Array.isArray(item.type) ? item.type : [item.type]).map(String);
+    const format = statusListFormatOf(types);
+    if (format) return checkStatusListEntry(item, format, context);
+    if (types.includes(REVOCATION_LIST_1EDTECH_TYPE)) return check1EdTechRevocationEntry(item, context);
+    const known = types.find((name) => UNSUPPORTED_TYPES.has(name));
     return {
-      outcome: 'pass',
-      code: Codes.statusOk,
-      message: purpose === 'revocation' ? 'Not revoked.' : 'Not suspended.',
+      outcome: 'warn',
+      code: Codes.statusTypeUnsupported,
+      message: `The status entry type ${known ?? types.join(', ')} is not supported, so this status was not checked.`,
     };
   }
 
@@ -194,8 +130,14 @@ export function createStatusChecker(options: StatusCheckerOptions = {}): StatusC
         'The credential has no status entry (it cannot be revoked).',
       );
     }
-    const issuer = issuerIdOf(credential);
-    const outcomes = await Promise.all(entries.map((entry) => checkEntry(entry, issuer)));
+    const context: EntryCheckContext = {
+      load,
+      credential,
+      credentialIssuer: issuerIdOf(credential),
+      unreachableOutcome,
+      now,
+    };
+    const outcomes = await Promise.all(entries.map((entry) => checkEntry(entry, context)));
     return combine(outcomes);
   };
 }
@@ -216,15 +158,4 @@ function combine(outcomes: EntryOutcome[]): CheckResult {
       ? `${worst.message} Also: ${others.map((item) => item.message).join(' ')}`
       : worst.message;
   return result('status', worst.outcome, worst.code, message);
-}
-
-/** `statusListIndex` as the spec writes it (a string of digits); a plain number is read too. */
-function indexOf(value: unknown): number | undefined {
-  const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string' || !/^\d{1,15}$/.test(text)) return undefined;
-  return Number(text);
-}
-
-function fail(code: Code, message: string): EntryOutcome {
-  return { outcome: 'fail', code, message };
 }

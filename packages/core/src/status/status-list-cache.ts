@@ -21,8 +21,8 @@ export interface StatusListCacheOptions {
   maxEntries?: number;
 }
 
-interface CachedStatusList {
-  list: VerifiedStatusList;
+interface CachedStatusList<T> {
+  list: T;
   etag: string | undefined;
   /** When the entry must be revalidated, in epoch milliseconds. */
   staleAt: number;
@@ -31,16 +31,18 @@ interface CachedStatusList {
 /**
  * A bounded, least-recently-used cache of verified status lists, keyed by URL. Entries past their freshness are
  * kept so the next fetch can revalidate them with `If-None-Match` instead of downloading and verifying again.
+ * `T` is what is kept per list: a `VerifiedStatusList` by default; the status checker keeps every kind of list it
+ * reads (bit lists and 1EdTech revocation lists) in one cache, under keys that name the kind.
  *
  * @example
  * const cache = new StatusListCache({ maxAgeSeconds: 60 });
  * cache.set(url, list, { etag: '"v3"', freshSeconds: 60, now: Date.now() });
  * cache.get(url)?.fresh(Date.now()); // true within the minute
  */
-export class StatusListCache {
+export class StatusListCache<T = VerifiedStatusList> {
   readonly maxAgeSeconds: number;
   readonly maxEntries: number;
-  readonly #entries = new Map<string, CachedStatusList>();
+  readonly #entries = new Map<string, CachedStatusList<T>>();
 
   constructor(options: StatusListCacheOptions = {}) {
     this.maxAgeSeconds = Math.max(0, options.maxAgeSeconds ?? 300);
@@ -48,9 +50,7 @@ export class StatusListCache {
   }
 
   /** The cached list of `url`, with its ETag and whether it may still be used without asking. */
-  get(
-    url: string,
-  ): { list: VerifiedStatusList; etag: string | undefined; fresh(now: number): boolean } | undefined {
+  get(url: string): { list: T; etag: string | undefined; fresh(now: number): boolean } | undefined {
     const entry = this.#entries.get(url);
     if (!entry) return undefined;
     this.#entries.delete(url);
@@ -59,11 +59,7 @@ export class StatusListCache {
   }
 
   /** Stores a list, fresh for `freshSeconds` (capped at `maxAgeSeconds`); nothing is kept when caching is off. */
-  set(
-    url: string,
-    list: VerifiedStatusList,
-    meta: { etag: string | undefined; freshSeconds: number; now: number },
-  ): void {
+  set(url: string, list: T, meta: { etag: string | undefined; freshSeconds: number; now: number }): void {
     if (this.maxEntries === 0) return;
     const seconds = Math.min(Math.max(0, meta.freshSeconds), this.maxAgeSeconds);
     this.#entries.delete(url);

@@ -6,11 +6,11 @@ import { createDidResolver, type DidResolverOptions } from '../dids/did-resolver
 import { createDocumentLoader, type DocumentLoader } from '../loader/document-loader.js';
 import { createSafeFetch } from '../net/safe-fetch.js';
 import { assertionUrlInput, type Ob2Input, ob2InputOf } from '../ob2/ob2-input.js';
-import type { ExpectedRecipient } from '../ob2/recipient-check.js';
 import { createOb2Verifier } from '../ob2/verify-ob2-assertion.js';
 import { createStatusChecker, type StatusCheckerOptions } from '../status/status-checker.js';
 import type { TrustRegistry } from '../trust/trust-registry.js';
 import { messageOfError } from './error-code.js';
+import type { ExpectedRecipient } from './identity-hash.js';
 import {
   DEFAULT_INPUT_LIMITS,
   type InputLimits,
@@ -23,9 +23,16 @@ import type { JwtKeyResolver } from './jwt-credential.js';
 import { createProofPool } from './proof-pool.js';
 import { type CheckResult, type CredentialReport, result, type VerificationReport } from './report.js';
 import { createResultCache, type ResultCacheOptions } from './result-cache.js';
+import { schemaCompiler } from './schema-compiler.js';
+import { createSchemaFetcher } from './schema-fetcher.js';
 import type { StatusChecker } from './status-check.js';
 import { type CredentialVerificationContext, verifyCredentialInput } from './verify-credential.js';
-import { isPresentation, type PresentationOptions, verifyPresentationInput } from './verify-presentation.js';
+import {
+  isPresentation,
+  type PresentationOptions,
+  type PresentationPolicy,
+  verifyPresentationInput,
+} from './verify-presentation.js';
 
 export interface VerifierOptions {
   /** Recognised issuers; without one every issuer is reported as not recognised (a warning). */
@@ -67,10 +74,26 @@ export interface VerifierOptions {
    * presentation's challenge is then used up once its proof verifies, and a replay fails `challenge-reused`.
    */
   challengeStore?: ChallengeStore;
+  /**
+   * Fetch `credentialSchema` schemas (`1EdTechJsonSchemaValidator2019`, `JsonSchema`) that are not bundled, through
+   * the same safe fetch as DID documents (https, public hosts, time and size limits), compile each once and keep
+   * it (default false: such schemas are reported `schema-unknown`, skipped, and nothing is fetched).
+   */
+  allowSchemaFetch?: boolean;
+  /**
+   * Follow an OB 3.0 `refreshService` (`1EdTechCredentialRefresh`): once a credential's proof verifies, GET its
+   * refresh URL once through the safe fetch and verify the issuer's current copy in its place, reporting
+   * `credential-refreshed` (or `refresh-failed`, verifying the copy presented). Default false: no surprise fetches.
+   */
+  refresh?: boolean;
 }
 
 export interface VerifyCallOptions extends PresentationOptions {
-  /** Open Badges 2.0: the identity (email, URL, phone) the badge should have been issued to; checked as `recipient`. */
+  /**
+   * The identity (email, URL, phone) the badge should have been issued to, checked as `recipient`: against an
+   * OB 2.0 assertion's `recipient`, or an OB 3.0 credential's `credentialSubject.identifier` (see
+   * docs/open-badges-3.md). Not applied to the credentials inside a presentation, which are bound to the holder.
+   */
   recipient?: ExpectedRecipient | string;
 }
 
@@ -85,7 +108,10 @@ export type Verify = (input: VerifyInput, options?: VerifyCallOptions) => Promis
  * if (!report.verified) console.log(report.checks.filter((c) => c.outcome === 'fail'));
  */
 export function createVerifier(options: VerifierOptions = {}): Verify {
-  const resolver = options.resolver ?? createDidResolver(options.resolverOptions ?? {});
+  // One safe fetch for every outbound request this verifier makes (DID documents, OB 2.0 documents, schemas,
+  // refreshed credentials), so one injected fetch or one set of limits governs them all.
+  const safeFetch = options.resolverOptions?.safeFetch ?? createSafeFetch(options.resolverOptions ?? {});
+  const resolver = options.resolver ?? createDidResolver({ ...options.resolverOptions, safeFetch });
   const documentLoader = options.documentLoader ?? createDocumentLoader({ resolver });
   const context: CredentialVerificationContext = {
     documentLoader,
@@ -108,15 +134,23 @@ export function createVerifier(options: VerifierOptions = {}): Verify {
     proofPool: options.documentLoader ? undefined : createProofPool({ threads: options.proofWorkers }),
   };
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...options.limits };
-  const presentationPolicy = options.challengeStore ? { challengeStore: options.challengeStore } : {};
+  if (options.allowSchemaFetch) {
+    context.fetchSchema = createSchemaFetcher({ safeFetch, compile: schemaCompiler() });
+  }
+  if (options.refresh) context.refresh = { safeFetch, limits };
   // Open Badges 2.0 (issue 12): hosted and signed assertions, fetched through the same safe fetch as DID documents.
   const verifyOb2 = createOb2Verifier({
-    safeFetch: options.resolverOptions?.safeFetch ?? createSafeFetch(options.resolverOptions ?? {}),
+    safeFetch,
     now: context.now,
     clockSkewSeconds: context.clockSkewSeconds,
     issuerPolicy: context.issuerPolicy,
     ...(options.statusOptions?.unreachable ? { unreachable: options.statusOptions.unreachable } : {}),
   });
+  // OB 2.0 assertions inside a presentation are verified too, as evidence only (they cannot be holder-bound).
+  const presentationPolicy: PresentationPolicy = {
+    verifyOb2,
+    ...(options.challengeStore ? { challengeStore: options.challengeStore } : {}),
+  };
 
   return async function verify(input, callOptions = {}) {
     try {
@@ -131,7 +165,9 @@ export function createVerifier(options: VerifierOptions = {}): Verify {
         return invalidReport(result('format', 'fail', Codes.inputNotJson, 'Unreadable input.'));
       if (isPresentation(parsed))
         return await verifyPresentationInput(parsed, context, callOptions, presentationPolicy);
-      return singleReport(await verifyCredentialInput(parsed, context));
+      const credentialOptions =
+        callOptions.recipient === undefined ? {} : { recipient: callOptions.recipient };
+      return singleReport(await verifyCredentialInput(parsed, context, credentialOptions));
     } catch (error) {
       return invalidReport(
         result('format', 'fail', Codes.inputNotJson, `The input could not be read: ${messageOfError(error)}`),

@@ -36,7 +36,8 @@ export const DEFAULT_INPUT_LIMITS: InputLimits = {
 };
 
 const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-const JWT_DATA_URL = /^data:application\/(?:vc|vp)\+(?:jwt|ld\+json\+jwt),/;
+// `application/jose` (RFC 7515) carries an Open Badges 2.0 signed assertion, which is a JWS but not a VC JWT.
+const JWT_DATA_URL = /^data:application\/(?:(?:vc|vp)\+(?:jwt|ld\+json\+jwt)|jose),/;
 
 /**
  * Turns whatever the user sent into a JWT string, a JSON object, or image bytes for unbaking, or says plainly

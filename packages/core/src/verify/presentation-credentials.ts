@@ -1,4 +1,6 @@
 import { Codes } from '../codes.js';
+import { ob2InputOf } from '../ob2/ob2-input.js';
+import type { Ob2CallOptions, VerifyOb2Assertion } from '../ob2/verify-ob2-assertion.js';
 import { parseInput } from './input.js';
 import { type CheckResult, type CredentialReport, result } from './report.js';
 import { type CredentialVerificationContext, verifyCredentialInput } from './verify-credential.js';
@@ -36,8 +38,17 @@ export function tooManyCredentials(count: number, what: string): CheckResult | u
 }
 
 /**
- * Verifies every embedded credential, in any form (JSON-LD objects, VC 2.0 enveloped JWTs, VC 1.1 JWT strings),
- * each with its own full report, concurrently. Never throws.
+ * How a bundle verifies Open Badges 2.0 assertions it carries (JSON or a signed JWS; never a bare URL, so a
+ * presentation cannot make the verifier fetch addresses of its choosing). Without it they fail `format`.
+ */
+export interface EmbeddedOb2 {
+  verifyOb2: VerifyOb2Assertion;
+  options?: Ob2CallOptions;
+}
+
+/**
+ * Verifies every embedded credential, in any form (JSON-LD objects, VC 2.0 enveloped JWTs, VC 1.1 JWT strings,
+ * and Open Badges 2.0 assertions when `ob2` is given), each with its own full report, concurrently. Never throws.
  *
  * @example
  * const reports = await verifyEmbeddedCredentials([jsonLdCredential, jwt, enveloped], context);
@@ -45,15 +56,19 @@ export function tooManyCredentials(count: number, what: string): CheckResult | u
 export function verifyEmbeddedCredentials(
   items: unknown[],
   context: CredentialVerificationContext,
+  ob2?: EmbeddedOb2,
 ): Promise<CredentialReport[]> {
-  return Promise.all(items.map((item) => verifyEmbeddedCredential(item, context)));
+  return Promise.all(items.map((item) => verifyEmbeddedCredential(item, context, ob2)));
 }
 
 async function verifyEmbeddedCredential(
   item: unknown,
   context: CredentialVerificationContext,
+  ob2: EmbeddedOb2 | undefined,
 ): Promise<CredentialReport> {
   const parsed = parseInput(item);
+  const assertion = ob2 ? ob2InputOf(parsed) : undefined;
+  if (ob2 && assertion) return ob2.verifyOb2(assertion, ob2.options);
   if (parsed.kind === 'jwt' || parsed.kind === 'json') return verifyCredentialInput(parsed, context);
   const check =
     parsed.kind === 'invalid'

@@ -38,6 +38,16 @@ export function subjectIdsOf(credential: Record<string, unknown>): string[] {
  * bindToHolder(report, 'did:key:z6Mk…').checks.at(-1)?.code; // 'holder-ok' or 'holder-mismatch'
  */
 export function bindToHolder(report: CredentialReport, holder: string): CredentialReport {
+  if (isEvidenceOnly(report)) {
+    // OB 2.0 names its recipient by email or URL, never by DID: the holder's signature cannot make it theirs.
+    const check = result(
+      'holder',
+      'warn',
+      Codes.holderNotBound,
+      'An Open Badges 2.0 assertion: verified on its own, but not bound to the holder (evidence only).',
+    );
+    return { ...report, checks: [...report.checks, check] };
+  }
   if (!report.credential) return report;
   const subjects = subjectIdsOf(report.credential);
   const check = subjects.includes(holder)
@@ -69,14 +79,34 @@ export function bindAllToHolder(
   const strangers = bound.filter((credential) =>
     credential.checks.some((check) => check.check === 'holder' && check.outcome === 'fail'),
   ).length;
+  const evidence = bound.filter(isEvidenceOnly).length;
+  const evidenceNote =
+    evidence === 0
+      ? ''
+      : ` ${evidence} Open Badges 2.0 ${evidence === 1 ? 'assertion is' : 'assertions are'} evidence only, not bound to the holder.`;
   const check =
     strangers === 0
-      ? result('holder', 'pass', Codes.holderOk, `Every credential was issued to the holder ${holder}.`)
+      ? result(
+          'holder',
+          'pass',
+          Codes.holderOk,
+          `Every credential was issued to the holder ${holder}.${evidenceNote}`,
+        )
       : result(
           'holder',
           'fail',
           Codes.holderMismatch,
-          `${strangers} of ${bound.length} credentials were not issued to the holder ${holder}.`,
+          `${strangers} of ${bound.length} credentials were not issued to the holder ${holder}.${evidenceNote}`,
         );
   return { credentials: bound, check };
+}
+
+/**
+ * An Open Badges 2.0 assertion inside a presentation: its own checks stand, but it cannot be holder-bound.
+ *
+ * @example
+ * isEvidenceOnly(report); // true for format 'ob2-hosted' or 'ob2-signed'
+ */
+export function isEvidenceOnly(report: CredentialReport): boolean {
+  return report.format === 'ob2-hosted' || report.format === 'ob2-signed';
 }

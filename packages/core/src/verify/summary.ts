@@ -1,5 +1,6 @@
+import { Codes } from '../codes.js';
 import { issuerIdOf, typesOf } from './format-check.js';
-import type { CredentialSummary, SkillSummary } from './report.js';
+import type { CheckResult, CredentialSummary, SkillSummary } from './report.js';
 
 type Json = Record<string, unknown>;
 
@@ -104,4 +105,29 @@ export function summarise(
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Status codes that mean "we could not find out", whatever the policy made of them: never "not revoked". */
+const COULD_NOT_CHECK = new Set<string>([
+  Codes.statusListUnreachable,
+  Codes.statusTypeUnsupported,
+  Codes.statusNotChecked,
+]);
+
+/**
+ * The summary's `status` from the `status` check, in the three states an employer reads: `verified` (checked and
+ * fine); `revoked` / `suspended` / `failed` (the issuer says so, or the list cannot be trusted); `unchecked` (could
+ * not check: the list was unreachable, or the method is not one we read). `none`: nothing to check.
+ *
+ * @example
+ * summaryStatusOf([{ check: 'status', outcome: 'fail', code: 'status-list-invalid', message: '…' }]); // 'failed'
+ */
+export function summaryStatusOf(checks: CheckResult[]): CredentialSummary['status'] {
+  const status = checks.find((check) => check.check === 'status');
+  if (!status) return 'unchecked';
+  if (status.code === Codes.revoked) return 'revoked';
+  if (status.code === Codes.suspended) return 'suspended';
+  if (status.code === Codes.statusNone) return 'none';
+  if (status.outcome === 'pass') return 'verified';
+  return COULD_NOT_CHECK.has(status.code) || status.outcome !== 'fail' ? 'unchecked' : 'failed';
 }

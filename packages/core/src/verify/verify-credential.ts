@@ -1,16 +1,29 @@
 import { Codes } from '../codes.js';
 import type { DocumentLoader } from '../loader/document-loader.js';
+import { verifyEndorsements } from './endorsements.js';
 import { checkCredentialFormat, issuerIdOf } from './format-check.js';
+import { checkIdentifierRecipient } from './identifier-recipient.js';
+import type { ExpectedRecipient } from './identity-hash.js';
 import { checkIssuer, type IssuerPolicy } from './issuer-check.js';
 import { checkJwtSignature, decodeJwt, type JwtKeyResolver, jwtClaimsConflict } from './jwt-credential.js';
 import { checkDataIntegrityProof, type ProofOutcome, proofsOf } from './proof-data-integrity.js';
 import type { ProofPool } from './proof-pool.js';
 import type { ProofTask } from './proof-worker.js';
-import { type CheckName, type CheckResult, type CredentialReport, noFailures, result } from './report.js';
+import { type RefreshOptions, refreshCredential, refreshServiceUrlOf } from './refresh-service.js';
+import {
+  type CheckName,
+  type CheckResult,
+  type CredentialReport,
+  noFailures,
+  result,
+  withCheck,
+} from './report.js';
 import type { ResultCache } from './result-cache.js';
-import { checkSchema } from './schema-check.js';
+import { checkDeclaredSchemas } from './schema-check.js';
+import type { SchemaFetcher } from './schema-fetcher.js';
+import { unbundledSchemasOf } from './schema-kinds.js';
 import type { StatusChecker } from './status-check.js';
-import { summarise } from './summary.js';
+import { summarise, summaryStatusOf } from './summary.js';
 import { urlKeyLoader } from './url-key-form.js';
 import { checkValidity } from './validity-check.js';
 
@@ -27,19 +40,100 @@ export interface CredentialVerificationContext {
   resultCache?: ResultCache;
   /** Worker threads for Data Integrity proofs (only with the bundled-context loader); absent = this thread. */
   proofPool?: ProofPool;
+  /** Fetches `credentialSchema` schemas we do not bundle; absent (the default) = never fetched, reported skipped. */
+  fetchSchema?: SchemaFetcher;
+  /** Follow a verified credential's `1EdTechCredentialRefresh` service; absent (the default) = never. */
+  refresh?: RefreshOptions;
 }
 
-const ORDER: CheckName[] = ['format', 'proof', 'validity', 'status', 'schema', 'issuer'];
+/** What one call asks of a credential beyond the verifier's settings. */
+export interface CredentialCallOptions {
+  /** The identity the credential should have been issued to (OB 3.0 `credentialSubject.identifier`). */
+  recipient?: ExpectedRecipient | string;
+}
 
-/** Verifies one credential given as a JSON-LD object (Data Integrity) or a compact JWT. Never throws. */
-export async function verifyCredentialInput(
-  input: { kind: 'json'; document: Record<string, unknown> } | { kind: 'jwt'; jwt: string },
+/** Which of the follow-up verifications run: both for the credential sent, neither for an endorsement. */
+interface Depth {
+  refresh: boolean;
+  endorsements: boolean;
+}
+
+const ORDER: CheckName[] = [
+  'format',
+  'proof',
+  'validity',
+  'status',
+  'schema',
+  'issuer',
+  'recipient',
+  'refresh',
+  'endorsement',
+];
+
+type CredentialInput = { kind: 'json'; document: Record<string, unknown> } | { kind: 'jwt'; jwt: string };
+
+/**
+ * Verifies one credential given as a JSON-LD object (Data Integrity) or a compact JWT: its own checks, then (when
+ * the verifier was made with `refresh: true`) its refreshed copy in its place, then its OB 3.0 endorsements, each
+ * verified once without going further (no endorsements of endorsements, no refresh of a refreshed copy). Never
+ * throws.
+ *
+ * @example
+ * const report = await verifyCredentialInput(parseInput(credential), context, { recipient: 'sam@example.org' });
+ */
+export function verifyCredentialInput(
+  input: CredentialInput,
   context: CredentialVerificationContext,
+  options: CredentialCallOptions = {},
+): Promise<CredentialReport> {
+  return verifyAtDepth(input, context, options, { refresh: true, endorsements: true });
+}
+
+async function verifyAtDepth(
+  input: CredentialInput,
+  context: CredentialVerificationContext,
+  options: CredentialCallOptions,
+  depth: Depth,
+): Promise<CredentialReport> {
+  const report = await verifyOwnChecks(input, context, options);
+  const credential = report.credential;
+  if (!credential) return report;
+  const refreshUrl = depth.refresh && context.refresh ? refreshServiceUrlOf(credential) : undefined;
+  const proofPassed = report.checks.some((check) => check.check === 'proof' && check.outcome === 'pass');
+  let current = report;
+  if (refreshUrl && proofPassed && context.refresh) {
+    const refreshed = await refreshCredential(report, refreshUrl, context.refresh, (next) =>
+      verifyAtDepth(next, context, options, { ...depth, refresh: false }),
+    );
+    current = { ...refreshed, checks: sortChecks(refreshed.checks) };
+    // A refreshed copy was verified at the next depth, endorsements included: nothing more to do.
+    if (current.refreshedFrom) return current;
+  }
+  return depth.endorsements ? withEndorsements(current, context) : current;
+}
+
+/** The credential's endorsements, each verified on its own, listed in the report with a summary check. */
+async function withEndorsements(
+  report: CredentialReport,
+  context: CredentialVerificationContext,
+): Promise<CredentialReport> {
+  const { endorsements, check } = await verifyEndorsements(report.credential ?? {}, (input) =>
+    verifyAtDepth(input, context, {}, { refresh: false, endorsements: false }),
+  );
+  if (!check) return report;
+  const sorted = sortChecks(withCheck(report, check).checks);
+  return { ...report, checks: sorted, verified: noFailures(sorted), endorsements };
+}
+
+async function verifyOwnChecks(
+  input: CredentialInput,
+  context: CredentialVerificationContext,
+  options: CredentialCallOptions,
 ): Promise<CredentialReport> {
   try {
     return input.kind === 'jwt'
-      ? await verifyJwtCredential(input.jwt, context)
-      : await verifyDataIntegrityCredential(input.document, context);
+      ? await verifyJwtCredential(input.jwt, context, options)
+      : await verifyDataIntegrityCredential(input.document, context, options);
   } catch (error) {
     // A library failing in a way we did not foresee must still produce a report, not a crash.
     const check = result(
@@ -61,6 +155,7 @@ export async function verifyCredentialInput(
 async function verifyDataIntegrityCredential(
   credential: Record<string, unknown>,
   context: CredentialVerificationContext,
+  options: CredentialCallOptions,
 ): Promise<CredentialReport> {
   const format = checkCredentialFormat(credential, 'VerifiableCredential', context.knownContexts);
   if (format.outcome === 'fail') return finish('di', [format], credential, context);
@@ -70,7 +165,7 @@ async function verifyDataIntegrityCredential(
   const checks = [
     format,
     proof.check,
-    ...(await contentChecks(credential, proof.verificationMethods, context, content)),
+    ...(await contentChecks(credential, proof.verificationMethods, context, options, content)),
   ];
   return finish('di', checks, credential, context);
 }
@@ -78,6 +173,7 @@ async function verifyDataIntegrityCredential(
 async function verifyJwtCredential(
   jwt: string,
   context: CredentialVerificationContext,
+  options: CredentialCallOptions,
 ): Promise<CredentialReport> {
   const decoded = decodeJwt(jwt, 'vc');
   if ('check' in decoded) return finish('jwt', [decoded], undefined, context);
@@ -89,7 +185,11 @@ async function verifyJwtCredential(
   const conflict = proof.outcome === 'pass' ? jwtClaimsConflict(decoded, issuerId) : undefined;
   if (conflict) proof = result('proof', 'fail', Codes.jwtClaimsMismatch, conflict);
   const kid = typeof decoded.header.kid === 'string' ? [decoded.header.kid] : [];
-  const checks = [format, proof, ...(await contentChecks(credential, kid, context, jwt, decoded.payload))];
+  const checks = [
+    format,
+    proof,
+    ...(await contentChecks(credential, kid, context, options, jwt, decoded.payload)),
+  ];
   return finish('jwt', checks, credential, context);
 }
 
@@ -138,18 +238,33 @@ async function contentChecks(
   credential: Record<string, unknown>,
   verificationMethods: string[],
   context: CredentialVerificationContext,
+  options: CredentialCallOptions,
   content: string,
   jwtClaims: Record<string, unknown> = {},
 ): Promise<CheckResult[]> {
-  const cache = context.resultCache;
+  const recipient = checkIdentifierRecipient(credential, options.recipient);
   return [
     checkValidity(credential, { now: context.now(), clockSkewSeconds: context.clockSkewSeconds }, jwtClaims),
     await context.checkStatus(credential),
-    cache
-      ? await cache.remember(cache.keyOf('schema', content), () => checkSchema(credential))
-      : checkSchema(credential),
+    await schemaCheck(credential, context, content),
     checkIssuer(credential, verificationMethods, context.issuerPolicy),
+    ...(recipient ? [recipient] : []),
   ];
+}
+
+/**
+ * The schema check, remembered by content. Not remembered when a declared schema is fetched: a fetch that failed
+ * once must be tried again, and the compiled schema is already kept by the schema fetcher.
+ */
+async function schemaCheck(
+  credential: Record<string, unknown>,
+  context: CredentialVerificationContext,
+  content: string,
+): Promise<CheckResult> {
+  const { resultCache: cache, fetchSchema } = context;
+  const fetches = fetchSchema !== undefined && unbundledSchemasOf(credential).length > 0;
+  if (!cache || fetches) return checkDeclaredSchemas(credential, fetchSchema);
+  return cache.remember(cache.keyOf('schema', content), () => checkDeclaredSchemas(credential));
 }
 
 function finish(
@@ -158,14 +273,14 @@ function finish(
   credential: Record<string, unknown> | undefined,
   context: CredentialVerificationContext,
 ): CredentialReport {
-  const sorted = [...checks].sort((a, b) => ORDER.indexOf(a.check) - ORDER.indexOf(b.check));
+  const sorted = sortChecks(checks);
   const issuerId = credential ? issuerIdOf(credential) : undefined;
   const entry = issuerId ? context.issuerPolicy.registry?.lookup(issuerId) : undefined;
   const registryName = context.issuerPolicy.registry?.name ?? '';
   const summary = credential
     ? summarise(credential, entry ? { name: entry.name, registryName } : undefined)
     : { types: [], skills: [], status: 'none' as const };
-  summary.status = statusOfChecks(sorted);
+  summary.status = summaryStatusOf(sorted);
   const report: CredentialReport = {
     verified: noFailures(sorted),
     kind: 'credential',
@@ -177,11 +292,6 @@ function finish(
   return report;
 }
 
-function statusOfChecks(checks: CheckResult[]): CredentialReport['summary']['status'] {
-  const status = checks.find((check) => check.check === 'status');
-  if (!status) return 'unchecked';
-  if (status.code === Codes.revoked) return 'revoked';
-  if (status.code === Codes.suspended) return 'suspended';
-  if (status.code === Codes.statusNone) return 'none';
-  return status.outcome === 'pass' ? 'verified' : 'unchecked';
+function sortChecks(checks: CheckResult[]): CheckResult[] {
+  return [...checks].sort((a, b) => ORDER.indexOf(a.check) - ORDER.indexOf(b.check));
 }

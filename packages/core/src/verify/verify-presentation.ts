@@ -1,5 +1,7 @@
 import type { ChallengeStore } from '../challenges/challenge-store.js';
 import { Codes } from '../codes.js';
+import type { ExpectedRecipient } from '../ob2/recipient-check.js';
+import type { VerifyOb2Assertion } from '../ob2/verify-ob2-assertion.js';
 import { isClrCredential, verifyClrInput } from './clr-credential.js';
 import { checkCredentialFormat, typesOf } from './format-check.js';
 import type { ParsedInput } from './input.js';
@@ -35,12 +37,16 @@ export interface PresentationOptions {
   challenge?: string;
   /** Your domain (DI `domain`, JWT `aud`), e.g. `https://jobs.example.com`. */
   domain?: string;
+  /** The identity Open Badges 2.0 assertions carried as evidence should name as recipient. */
+  recipient?: ExpectedRecipient | string;
 }
 
 /** Verifier-wide presentation settings, made once by `createVerifier`. */
 export interface PresentationPolicy {
   /** Challenges this verifier issued; each is accepted once (see `createMemoryChallengeStore`). */
   challengeStore?: ChallengeStore;
+  /** Verifies Open Badges 2.0 assertions a presentation carries (as evidence only: they cannot be holder-bound). */
+  verifyOb2?: VerifyOb2Assertion;
 }
 
 const ORDER: CheckName[] = ['format', 'proof', 'validity', 'challenge', 'holder'];
@@ -116,7 +122,7 @@ async function verifyDataIntegrityPresentation(
   const proof = authenticationProofOf(presentation);
   const [proofOutcome, credentials] = await Promise.all([
     checkDataIntegrityPresentationProof(presentation, context.documentLoader),
-    verifyCredentials(presentation, context),
+    verifyCredentials(presentation, context, options, policy),
   ]);
   const binding: PresentationBinding = { challenge: proof?.challenge, domain: proof?.domain };
   return finish(
@@ -151,12 +157,16 @@ async function verifyJwtPresentation(
       Codes.jwtClaimsMismatch,
       `The JWT claim "iss" (${iss}) disagrees with the presentation's holder (${declared}).`,
     );
-    return report([format, conflict], await verifyCredentials(presentation, context), declared);
+    return report(
+      [format, conflict],
+      await verifyCredentials(presentation, context, options, policy),
+      declared,
+    );
   }
   const holder = declared ?? iss;
   const [proofOutcome, credentials] = await Promise.all([
     checkJwtPresentationProof(jwt, decoded, holder, context.resolver),
-    verifyCredentials(presentation, context),
+    verifyCredentials(presentation, context, options, policy),
   ]);
   const checks = [format, ...jwtValidity(decoded, context)];
   return finish(checks, proofOutcome, holder, jwtBinding(decoded), credentials, context, options, policy);
@@ -214,12 +224,20 @@ function presentationFormat(
   );
 }
 
-/** The credentials inside, in any form: JSON-LD objects, enveloped JWTs (VC 2.0) or JWT strings (VC 1.1). */
+/**
+ * The credentials inside, in any form: JSON-LD objects, enveloped JWTs (VC 2.0), JWT strings (VC 1.1), and
+ * Open Badges 2.0 assertions (JSON or JWS) when the policy can verify them.
+ */
 function verifyCredentials(
   presentation: Record<string, unknown>,
   context: CredentialVerificationContext,
+  options: PresentationOptions,
+  policy: PresentationPolicy,
 ): Promise<CredentialReport[]> {
-  return verifyEmbeddedCredentials(embeddedCredentials(presentation.verifiableCredential), context);
+  const ob2 = policy.verifyOb2
+    ? { verifyOb2: policy.verifyOb2, options: options.recipient ? { recipient: options.recipient } : {} }
+    : undefined;
+  return verifyEmbeddedCredentials(embeddedCredentials(presentation.verifiableCredential), context, ob2);
 }
 
 /** A presentation JWT's own `exp` and `nbf`, when it has them (the credentials' dates are checked separately). */

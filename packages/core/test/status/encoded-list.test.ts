@@ -29,4 +29,23 @@ describe('encoded status lists', () => {
     expect(() => decodeStatusList(`u${gzip}`, { maxBytes: 1024 })).toThrow();
     expect(decodeStatusList(`u${gzip}`, { maxBytes: 4096 }).length).toBe(32768);
   });
+
+  it('reads StatusList2021 lists: no prefix (a "u" prefix tolerated), either base64 alphabet, with padding', () => {
+    const bits = Buffer.alloc(16384);
+    bits[11820] = 0b0000_0001; // index 94567
+    const gzip = gzipSync(bits);
+    for (const encoded of [
+      gzip.toString('base64url'),
+      `u${gzip.toString('base64url')}`,
+      gzip.toString('base64'),
+    ]) {
+      const list = decodeStatusList(encoded, { form: 'base64' });
+      expect(list.getStatus(94567)).toBe(true);
+      expect(list.getStatus(94566)).toBe(false);
+    }
+    // The Bitstring form still insists on its multibase prefix.
+    expect(() => decodeStatusList(gzip.toString('base64url'))).toThrow();
+    expect(() => decodeStatusList('not base64!', { form: 'base64' })).toThrow();
+    expect(() => decodeStatusList('AAAA', { form: 'base64' })).toThrow();
+  });
 });

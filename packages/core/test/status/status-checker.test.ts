@@ -188,10 +188,9 @@ describe('status checker', () => {
     const { credential } = await issued();
     const legacy = {
       id: 'https://example.org/status/3#94567',
-      type: 'StatusList2021Entry',
-      statusPurpose: 'revocation',
-      statusListIndex: '94567',
-      statusListCredential: 'https://example.org/status/3',
+      type: 'RevocationList2020Status',
+      revocationListIndex: '94567',
+      revocationListCredential: 'https://example.org/status/3',
     };
     const onlyLegacy = { ...credential, credentialStatus: legacy };
     expect(await checkerFor(server)(onlyLegacy)).toMatchObject({
@@ -202,11 +201,13 @@ describe('status checker', () => {
     expect((await checkerFor(server)(both)).code).toBe('status-type-unsupported');
     const multiBit = { ...credential, credentialStatus: { ...entriesOf(credential)[0], statusSize: 2 } };
     expect((await checkerFor(server)(multiBit)).code).toBe('status-type-unsupported');
-    const obRevocation = {
+    const invented = {
       ...credential,
-      credentialStatus: { id: 'https://example.org/rl', type: '1EdTechRevocationList' },
+      credentialStatus: { id: 'https://example.org/rl', type: 'ExampleStatusMethod2030' },
     };
-    expect((await checkerFor(server)(obRevocation)).code).toBe('status-type-unsupported');
+    expect((await checkerFor(server)(invented)).code).toBe('status-type-unsupported');
+    // Nothing was fetched for the types that are not checked (only the Bitstring lists of `both`).
+    expect(server.requests.every((request) => request.url.startsWith(BASE_URL))).toBe(true);
   });
 
   it('skips a credential without a status entry', async () => {

@@ -42,10 +42,40 @@ const verifyOptions = {
     },
   },
 };
+/** Both verify routes also take the identity an Open Badges credential should have been issued to. */
+const credentialVerifyOptions = {
+  type: 'object',
+  properties: {
+    ...verifyOptions.properties,
+    recipient: {
+      description:
+        'The identity the credential should have been issued to: an email or URL, or { identity, type }. Checked ' +
+        'against the Open Badges recipient (hashed sha256$/md5$ with its salt, or plain; emails case-insensitively) ' +
+        'and reported as the recipient check: pass, fail (recipient-mismatch), or skip when absent.',
+      oneOf: [
+        { type: 'string', examples: ['sam.taylor@example.org'] },
+        {
+          type: 'object',
+          required: ['identity'],
+          properties: {
+            identity: { type: 'string' },
+            type: { type: 'string', description: 'OB 2.0 identity type: email, url or telephone' },
+          },
+        },
+      ],
+    },
+  },
+};
 const credentialOrJwt = {
   oneOf: [
-    { type: 'object', description: 'A JSON-LD credential with a Data Integrity proof' },
-    { type: 'string', description: 'A compact JWT (VC-JOSE)' },
+    {
+      type: 'object',
+      description: 'A JSON-LD credential with a Data Integrity proof (or an Open Badges 2.0 assertion)',
+    },
+    {
+      type: 'string',
+      description: 'A compact JWT (VC-JOSE); for credentials also an OB 2.0 JWS or hosted assertion URL',
+    },
   ],
 };
 
@@ -84,7 +114,9 @@ function describe(publicUrl: string): OpenApiDocument {
         post: {
           summary: 'Verify a credential',
           description:
-            'Body: { verifiableCredential, options } (W3C VC-API), or a compact JWT as text/plain.',
+            'Body: { verifiableCredential, options } (W3C VC-API), or a compact JWT as text/plain. verifiableCredential ' +
+            'may also be an Open Badges 2.0 assertion (JSON, a signed JWS, or its hosted https URL); ' +
+            'options.recipient checks who the badge was issued to.',
           tags: ['Verify'],
           requestBody: {
             required: true,
@@ -93,7 +125,7 @@ function describe(publicUrl: string): OpenApiDocument {
                 schema: {
                   type: 'object',
                   required: ['verifiableCredential'],
-                  properties: { verifiableCredential: credentialOrJwt, options: verifyOptions },
+                  properties: { verifiableCredential: credentialOrJwt, options: credentialVerifyOptions },
                 },
               },
               'text/plain': { schema: { type: 'string', description: 'A compact JWT' } },
@@ -112,7 +144,8 @@ function describe(publicUrl: string): OpenApiDocument {
         post: {
           summary: 'Verify a presentation (skills passport)',
           description:
-            'Body: { verifiablePresentation, options: { challenge, domain } }. The challenge is used up: a replay fails with challenge-reused.',
+            'Body: { verifiablePresentation, options: { challenge, domain, recipient? } }. The challenge is used up: a replay fails with challenge-reused. ' +
+            'options.recipient is checked on the Open Badges 2.0 badges the presentation carries as evidence (holder-not-bound).',
           tags: ['Verify'],
           requestBody: {
             required: true,
@@ -121,7 +154,7 @@ function describe(publicUrl: string): OpenApiDocument {
                 schema: {
                   type: 'object',
                   required: ['verifiablePresentation'],
-                  properties: { verifiablePresentation: credentialOrJwt, options: verifyOptions },
+                  properties: { verifiablePresentation: credentialOrJwt, options: credentialVerifyOptions },
                 },
               },
               'text/plain': { schema: { type: 'string', description: 'A compact JWT' } },

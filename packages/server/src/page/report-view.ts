@@ -43,7 +43,8 @@ const STATUS_TEXT: Record<CredentialReport['summary']['status'], { text: string;
   verified: { text: 'Not revoked (checked)', css: 'tag-good' },
   revoked: { text: 'Revoked', css: 'tag-bad' },
   suspended: { text: 'Suspended', css: 'tag-bad' },
-  unchecked: { text: 'Not checked', css: 'tag-neutral' },
+  failed: { text: 'Status check failed', css: 'tag-bad' },
+  unchecked: { text: 'Could not check', css: 'tag-neutral' },
   none: { text: 'No revocation entry', css: 'tag-neutral' },
 };
 

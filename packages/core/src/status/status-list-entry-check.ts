@@ -1,0 +1,93 @@
+import { Codes } from '../codes.js';
+import { type EntryCheckContext, type EntryOutcome, failed } from './entry-outcome.js';
+import type { StatusListFormat } from './status-list-format.js';
+import { statusListReader } from './status-list-loader.js';
+
+/**
+ * Checks one `BitstringStatusListEntry` or `StatusList2021Entry`: fetches and verifies the list credential it
+ * names, checks that the list's issuer is the credential's issuer, that its purpose is the entry's, that it has
+ * not expired and that the index is inside it, then reads the bit. Revocation and suspension are checked;
+ * other purposes and multi-bit statuses are `status-type-unsupported` (warn), never "not revoked".
+ *
+ * @example
+ * const outcome = await checkStatusListEntry(entry, BITSTRING_STATUS_LIST, context);
+ * // { outcome: 'fail', code: 'revoked', message: 'The issuer has revoked this credential.' }
+ */
+export async function checkStatusListEntry(
+  entry: Record<string, unknown>,
+  format: StatusListFormat,
+  context: EntryCheckContext,
+): Promise<EntryOutcome> {
+  const purpose = entry.statusPurpose;
+  if (purpose !== 'revocation' && purpose !== 'suspension') {
+    return {
+      outcome: 'warn',
+      code: Codes.statusTypeUnsupported,
+      message: `The status purpose ${String(purpose)} is not checked (only revocation and suspension are).`,
+    };
+  }
+  if (entry.statusSize !== undefined && Number(entry.statusSize) !== 1) {
+    // Multi-bit statuses carry messages (statusMessage), not a yes/no we could report as revoked or not.
+    return {
+      outcome: 'warn',
+      code: Codes.statusTypeUnsupported,
+      message: `A status of ${String(entry.statusSize)} bits is not checked (only single-bit revocation and suspension are).`,
+    };
+  }
+  const index = indexOf(entry.statusListIndex);
+  const url = entry.statusListCredential;
+  if (index === undefined || typeof url !== 'string' || url === '') {
+    return failed(
+      Codes.statusListInvalid,
+      `The ${format.entryType} needs a statusListIndex (a whole number) and a statusListCredential URL.`,
+    );
+  }
+  const loaded = await context.load(url, statusListReader(format));
+  if (loaded.kind === 'unreachable') {
+    return {
+      outcome: context.unreachableOutcome,
+      code: Codes.statusListUnreachable,
+      message: `The ${purpose} list (${format.name}) could not be fetched, so the status is unknown: ${loaded.message}`,
+    };
+  }
+  if (loaded.kind === 'invalid') return failed(Codes.statusListInvalid, loaded.message);
+  const { list } = loaded;
+  if (list.issuer !== context.credentialIssuer) {
+    return failed(
+      Codes.statusListInvalid,
+      `The status list was issued by ${list.issuer}, not by the credential's issuer ${String(context.credentialIssuer)}.`,
+    );
+  }
+  if (list.purpose !== purpose) {
+    return failed(
+      Codes.statusListInvalid,
+      `The status list is for ${list.purpose}, but the entry says ${purpose}.`,
+    );
+  }
+  if (list.validUntil !== undefined && list.validUntil < context.now().getTime()) {
+    return failed(Codes.statusListInvalid, 'The status list credential has expired.');
+  }
+  if (index >= list.bits.length) {
+    return failed(
+      Codes.statusListInvalid,
+      `The status index ${index} is outside the list (${list.bits.length} entries).`,
+    );
+  }
+  if (list.bits.getStatus(index)) {
+    return purpose === 'revocation'
+      ? failed(Codes.revoked, 'The issuer has revoked this credential.')
+      : failed(Codes.suspended, 'The issuer has suspended this credential.');
+  }
+  return {
+    outcome: 'pass',
+    code: Codes.statusOk,
+    message: purpose === 'revocation' ? 'Not revoked.' : 'Not suspended.',
+  };
+}
+
+/** `statusListIndex` as the specs write it (a string of digits); a plain number is read too. */
+function indexOf(value: unknown): number | undefined {
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text !== 'string' || !/^\d{1,15}$/.test(text)) return undefined;
+  return Number(text);
+}
