@@ -23,6 +23,10 @@ export interface CliVerifierOptions {
    * Open Badges 2.0 hosted assertion cannot be checked.
    */
   offline?: boolean;
+  /** Follow OB 3.0 `refreshService` links and verify the issuer's current copy (off by default). */
+  refresh?: boolean;
+  /** Fetch `credentialSchema` schemas that are not bundled, and validate against them (off by default). */
+  fetchSchemas?: boolean;
 }
 
 /**
@@ -55,6 +59,8 @@ export async function createCliVerifier(session: Session, options: CliVerifierOp
     now,
     resolverOptions: { safeFetch },
     checkStatus: createStatusChecker({ safeFetch, now, unreachable: 'warn' }),
+    refresh: options.refresh === true,
+    allowSchemaFetch: options.fetchSchemas === true,
   });
 }
 

@@ -11,6 +11,8 @@ interface VerifyOptions {
   domain?: string;
   recipient?: string;
   offline?: boolean;
+  refresh?: boolean;
+  fetchSchemas?: boolean;
 }
 
 /**
@@ -36,6 +38,11 @@ export function registerVerify(program: Command, state: ProgramState): void {
       'who the badge should have been issued to (checked against its, possibly hashed, recipient)',
     )
     .option('--offline', 'no network: remote status lists and did:web documents are not checked')
+    .option('--refresh', "follow an OB 3.0 refreshService and verify the issuer's current copy instead")
+    .option(
+      '--fetch-schemas',
+      'fetch and apply credentialSchema schemas that are not bundled (off by default)',
+    )
     .addHelpText(
       'after',
       `
@@ -46,6 +53,7 @@ Examples:
   $ skills-passport verify badge.png --trust registry.json
   $ skills-passport verify https://vendor.example/assertions/42 --recipient sam.taylor@example.org
   $ skills-passport verify passport.json --challenge 7f3a --domain https://jobs.example.com
+  $ skills-passport verify credential.json --refresh --fetch-schemas
   $ cat credential.jwt | skills-passport verify - --offline --json`,
     )
     .action(

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliSandbox } from '../cli-harness.js';
 import { unsignedCredential } from '../fixtures.js';
@@ -64,5 +64,69 @@ describe('skills-passport verify --recipient, and OB 2.0 assertion URLs', () => 
     expect(result.code).toBe(1);
     const codes = result.json().credentials[0].checks.map((check: { code: string }) => check.code);
     expect(codes.join(' ')).toMatch(/fetch|unreachable/);
+  });
+});
+
+describe('skills-passport verify --refresh and --fetch-schemas', () => {
+  let sandbox: CliSandbox;
+  const REFRESH_URL = 'https://training.example/refresh/1';
+  const SCHEMA_URL = 'https://training.example/schemas/extra.json';
+  beforeAll(async () => {
+    sandbox = await CliSandbox.create();
+    expect((await sandbox.run(['init', '--name', 'Acme Training'])).code).toBe(0);
+    const did = (await sandbox.run(['wallet', 'init', '--json'])).json().did;
+    const base = unsignedCredential(did);
+    const unsigned = {
+      ...base,
+      // 1EdTech's extensions context defines the refresh and schema-validator types.
+      '@context': [
+        ...(base['@context'] as string[]),
+        'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
+      ],
+      refreshService: { id: REFRESH_URL, type: '1EdTechCredentialRefresh' },
+      credentialSchema: [{ id: SCHEMA_URL, type: '1EdTechJsonSchemaValidator2019' }],
+    };
+    await writeFile(sandbox.path('refreshable.json'), JSON.stringify(unsigned));
+    const issued = await sandbox.run(['issue', 'refreshable.json', '--out', 'refreshable-signed.json']);
+    expect(issued.code, issued.stderr).toBe(0);
+    const signed = JSON.parse(await readFile(sandbox.path('refreshable-signed.json'), 'utf8'));
+    sandbox.serve(REFRESH_URL, signed);
+    // A schema the credential cannot meet, so applying it is visible.
+    sandbox.serve(SCHEMA_URL, {
+      $schema: 'https://json-schema.org/draft/2019-09/schema',
+      type: 'object',
+      required: ['mustExist'],
+    });
+  });
+  afterAll(() => sandbox.dispose());
+
+  it('fetches neither the refresh URL nor an unbundled schema by default', async () => {
+    sandbox.fetched.length = 0;
+    const result = await sandbox.run(['verify', 'refreshable-signed.json', '--json']);
+    const checks = result.json().credentials[0].checks;
+    expect(checks.map((check: { code: string }) => check.code)).not.toContain('credential-refreshed');
+    expect(sandbox.fetched).not.toContain(REFRESH_URL);
+    expect(sandbox.fetched).not.toContain(SCHEMA_URL);
+  });
+
+  it('with --refresh verifies the issuer copy and says so; with --fetch-schemas applies the fetched schema', async () => {
+    sandbox.fetched.length = 0;
+    const refreshed = await sandbox.run(['verify', 'refreshable-signed.json', '--refresh', '--json']);
+    const codes = refreshed.json().credentials[0].checks.map((check: { code: string }) => check.code);
+    expect(codes).toContain('credential-refreshed');
+    expect(sandbox.fetched).toContain(REFRESH_URL);
+    const schemaChecked = await sandbox.run([
+      'verify',
+      'refreshable-signed.json',
+      '--fetch-schemas',
+      '--json',
+    ]);
+    expect(schemaChecked.code).toBe(1);
+    const schema = schemaChecked
+      .json()
+      .credentials[0].checks.find((check: { check: string }) => check.check === 'schema');
+    expect(schema).toMatchObject({ outcome: 'fail', code: 'schema-invalid' });
+    expect(schema.message).toContain('mustExist');
+    expect(sandbox.fetched).toContain(SCHEMA_URL);
   });
 });
