@@ -2,45 +2,19 @@
 // jsonld-signatures with a loader written here, jose with the raw JWK), so the checker is tested against
 // independently made lists.
 import { gzipSync } from 'node:zlib';
-import * as credentialsContext from '@digitalbazaar/credentials-context';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
-import * as bitstringContext from '@digitalbazaar/vc-bitstring-status-list-context';
-import * as statusList2021Context from '@digitalbazaar/vc-status-list-context';
 import { importJWK, SignJWT } from 'jose';
 import jsigs from 'jsonld-signatures';
 import { exportJwk, type PassportKeyPair } from '../../src/index.js';
+import { independentLoader } from '../independent-loader.js';
 
 export const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
 export const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 export const STATUS_LIST_2021_CONTEXT = 'https://w3id.org/vc/status-list/2021/v1';
 export const BITSTRING_CONTEXT = 'https://www.w3.org/ns/credentials/status/v1';
-
-const contexts = new Map<string, object>([
-  ...credentialsContext.contexts,
-  ...dataIntegrityContext.contexts,
-  ...bitstringContext.contexts,
-  ...statusList2021Context.contexts,
-]);
-
-function loaderFor(key: PassportKeyPair) {
-  const method = {
-    '@context': 'https://w3id.org/security/multikey/v1',
-    id: key.id,
-    type: 'Multikey',
-    controller: key.controller,
-    publicKeyMultibase: key.publicKeyMultibase,
-  };
-  return async (url: string) => {
-    if (url === key.id) return { contextUrl: null, documentUrl: url, document: method };
-    const document = contexts.get(url);
-    if (!document) throw new Error(`not offline: ${url}`);
-    return { contextUrl: null, documentUrl: url, document };
-  };
-}
 
 async function suiteFor(key: PassportKeyPair) {
   const keyPair = await Ed25519Multikey.from({
@@ -63,7 +37,7 @@ export function encodeBits(set: number[], options: { bytes?: number; multibase: 
 
 /** Signs a credential with @digitalbazaar/vc directly (eddsa-rdfc-2022). */
 export async function signCredentialDi(credential: object, key: PassportKeyPair): Promise<object> {
-  return vc.issue({ credential, suite: await suiteFor(key), documentLoader: loaderFor(key) });
+  return vc.issue({ credential, suite: await suiteFor(key), documentLoader: independentLoader(key) });
 }
 
 /** Signs any JSON-LD document (not a credential) with jsonld-signatures directly, for assertion. */
@@ -71,7 +45,7 @@ export async function signDocumentDi(document: object, key: PassportKeyPair): Pr
   return jsigs.sign(structuredClone(document), {
     suite: await suiteFor(key),
     purpose: new vc.CredentialIssuancePurpose(),
-    documentLoader: loaderFor(key),
+    documentLoader: independentLoader(key),
   });
 }
 

