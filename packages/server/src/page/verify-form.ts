@@ -7,16 +7,19 @@ import { html } from 'hono/html';
  * @example
  * return c.html(layout('Verify', verifyForm()));
  */
-export function verifyForm(text = '', requirements?: { text: string }) {
+export function verifyForm(text = '', requirements?: { text: string }, recipient = '') {
   return html`<h1>Check a skills credential or passport</h1>
 <p class="lede">Paste what the candidate sent you, or upload the file. Nothing is stored.</p>
 <form id="verify-form" method="post" action="/verify-page" enctype="multipart/form-data">
 <label for="credential-text">Credential or passport</label>
-<p class="hint" id="credential-text-hint">JSON, or a JWT starting with <code>eyJ</code>.</p>
+<p class="hint" id="credential-text-hint">JSON, a JWT starting with <code>eyJ</code>, or an Open Badges 2.0 badge's public assertion URL (<code>https://…</code>).</p>
 <textarea id="credential-text" name="credential" aria-describedby="credential-text-hint" spellcheck="false">${text}</textarea>
 <label for="credential-file">Or upload a file</label>
 <p class="hint" id="credential-file-hint">A .json or .jwt file, or an Open Badges image (.png or .svg) with the credential baked in.</p>
 <input id="credential-file" name="file" type="file" accept=".json,.jwt,.txt,.png,.svg,application/json,image/png,image/svg+xml" aria-describedby="credential-file-hint">
+<label for="recipient-text">Issued to (optional)</label>
+<p class="hint" id="recipient-text-hint">The candidate's email: checked against an Open Badges recipient, which is often hashed.</p>
+<input id="recipient-text" name="recipient" type="email" autocomplete="off" value="${recipient}" aria-describedby="recipient-text-hint">
 ${
   requirements
     ? html`<label for="requirements-text">Job requirements (optional)</label>

@@ -11,8 +11,9 @@ import { pageFooter, verifyForm } from '../page/verify-form.js';
 
 /**
  * The employer's page: `GET /` (the form; `?vp=` or `?vc=` with a url-encoded credential or passport verifies
- * it straight away, which is what a share link opens), `POST /verify-page` (the form's target: pasted text or
- * an uploaded JSON / JWT / baked PNG or SVG), and the page's stylesheet and script.
+ * it straight away, which is what a share link opens), `POST /verify-page` (the form's target: pasted text, an
+ * OB 2.0 assertion URL or an uploaded JSON / JWT / baked PNG or SVG, with the optional email the badge should be
+ * issued to), and the page's stylesheet and script.
  *
  * @example
  * app.route('/', pageRoutes(deps));
@@ -22,8 +23,8 @@ export function pageRoutes(deps: AppDeps): Hono {
   const title = 'Check a skills passport';
   const verify = deps.verifyPage ?? deps.verify;
 
-  const form = (text = '', requirements = '') =>
-    verifyForm(text, deps.matchRequirements ? { text: requirements } : undefined);
+  const form = (text = '', requirements = '', recipient = '') =>
+    verifyForm(text, deps.matchRequirements ? { text: requirements } : undefined, recipient);
 
   app.get('/', async (c) => {
     const shared = c.req.query('vp') ?? c.req.query('vc');
@@ -37,17 +38,21 @@ export function pageRoutes(deps: AppDeps): Hono {
     const file = body.file;
     const text = typeof body.credential === 'string' ? body.credential : '';
     const requirements = typeof body.requirements === 'string' ? body.requirements : '';
+    const recipient = typeof body.recipient === 'string' ? body.recipient.trim() : '';
     let input: VerifyInput | undefined;
     if (file instanceof File && file.size > 0) input = new Uint8Array(await file.arrayBuffer());
     else if (text.trim() !== '') input = text;
     if (input === undefined) {
       const message = html`<div class="verdict verdict-fail" role="alert"><h2>Nothing to check</h2><p>Paste a credential or passport, or choose a file.</p></div>`;
-      return c.html(layout(title, html`${form(text, requirements)}${message}${pageFooter()}`), 400);
+      return c.html(
+        layout(title, html`${form(text, requirements, recipient)}${message}${pageFooter()}`),
+        400,
+      );
     }
-    const report = await verify(input);
+    const report = await verify(input, recipient ? { recipient } : {});
     const match = requirements.trim() === '' ? '' : matchSection(report, requirements);
     return c.html(
-      layout(title, html`${form(text, requirements)}${reportView(report)}${match}${pageFooter()}`),
+      layout(title, html`${form(text, requirements, recipient)}${reportView(report)}${match}${pageFooter()}`),
     );
   });
 

@@ -143,3 +143,34 @@ describe('POST /presentations/verify with options.recipient', () => {
     expect(recipientCheck((await other.json()) as VerificationReport)?.code).toBe('recipient-mismatch');
   });
 });
+
+describe("the employer's page with an Open Badges 2.0 badge", () => {
+  const visibleText = (page: string) => page.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  const submit = (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    return app().request('/verify-page', { method: 'POST', body: form });
+  };
+
+  it('verifies a pasted assertion URL and checks the email given in "Issued to"', async () => {
+    requested.length = 0;
+    const response = await submit({ credential: ASSERTION_URL, recipient: 'priya@example.org' });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    const text = visibleText(page);
+    expect(text).toContain('Open Badges 2.0, hosted by the issuer');
+    expect(text).toContain('Cloud Practitioner');
+    expect(text).toContain('recipient-ok');
+    // The email stays in the form, so the employer sees what was checked.
+    expect(page).toContain('value="priya@example.org"');
+    expect(requested[0]).toBe(ASSERTION_URL);
+  });
+
+  it('shows "Not verified" with recipient-mismatch for another email', async () => {
+    const text = visibleText(
+      await (await submit({ credential: ASSERTION_URL, recipient: 'x@example.org' })).text(),
+    );
+    expect(text).toContain('Not verified');
+    expect(text).toContain('recipient-mismatch');
+  });
+});
