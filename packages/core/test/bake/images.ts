@@ -7,10 +7,10 @@ import { PNG } from 'pngjs';
  * the PNG specification, and SVGs by hand.
  */
 
-/** The minimal OB 3.0 credential from the shared reference data. */
+/** A small OB 3.0 credential from the repository's examples (any credential does: baking only carries it). */
 export function referenceCredential(): Record<string, unknown> {
   const url = new URL(
-    '../../../../../shared/reference/openbadges-3.0/example-minimal-openbadgecredential.json',
+    '../../../../examples/credentials/open-badge-credential-community-badge.json',
     import.meta.url,
   );
   return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledContexts, CLR_CONTEXT_URL, createDocumentLoader } from '../../src/index.js';
 
-const reference = (name: string) =>
-  JSON.parse(
-    readFileSync(new URL(`../../../../../shared/reference/contexts/${name}`, import.meta.url), 'utf8'),
-  );
+// The reference folder sits beside the repository (../shared/reference); a plain clone skips that test visibly.
+const REFERENCE_CONTEXTS = new URL('../../../../../shared/reference/contexts/', import.meta.url);
+const hasReference = existsSync(REFERENCE_CONTEXTS);
+const reference = (name: string) => JSON.parse(readFileSync(new URL(name, REFERENCE_CONTEXTS), 'utf8'));
 
 describe('offline document loader', () => {
   it('bundles every context the toolkit speaks', () => {
@@ -29,7 +29,7 @@ describe('offline document loader', () => {
     }
   });
 
-  it('serves the same text as the published reference copies', async () => {
+  it.skipIf(!hasReference)('serves the same text as the published reference copies (../shared)', async () => {
     const load = createDocumentLoader();
     const pairs: Array<[string, string]> = [
       ['https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'ob-v3p0-context-3.0.3.json'],
