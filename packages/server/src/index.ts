@@ -11,8 +11,10 @@ export type {
 } from './app-deps.js';
 export { type AssembledService, assembleService, DEMO_ISSUER_ID } from './assemble-service.js';
 export { ENV, loadConfig, type ServerConfig } from './config.js';
+export { loadDemandProfiles, type ReadJson, readDemandProfile } from './demand-profiles.js';
 export { openApiDocument } from './openapi/openapi-document.js';
 export { type Problem, ProblemError, problem, type ServerCode, ServerCodes } from './problem.js';
+export { type InsightsDeps, InsightsRouteCodes, insightsRoutes } from './routes/insights.js';
 export { createSelfFetch, type InProcessRequest } from './self-fetch.js';
 export { createServiceVerifier, type ServiceVerifierOptions } from './service-verifier.js';
 export {
