@@ -26,6 +26,14 @@ export interface ProofPool {
   close(): Promise<void>;
 }
 
+/**
+ * Proofs handed to each worker at once. A worker's next task otherwise waits until this thread reads the worker's
+ * answer, which it only does between its own proofs, so the worker idled about a third of the time; with tasks
+ * queued in the worker it goes straight on (measured on 2 cores: 1.16x to 1.33x for a batch of 100, 2 to 8 per
+ * worker giving 1.25x to 1.40x; 4 keeps a single request's wait behind others short).
+ */
+const TASKS_PER_WORKER = 4;
+
 export function createProofPool(options: ProofPoolOptions = {}): ProofPool | undefined {
   const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
   if (threads <= 0) return undefined;
@@ -44,6 +52,7 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: options.idleTimeoutMs ?? 1000,
+      concurrentTasksPerWorker: TASKS_PER_WORKER,
     });
     // A worker that cannot start must not crash the process: its tasks reject and are checked here instead.
     piscina.on('error', () => undefined);
@@ -69,7 +78,7 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
             waiting.shift()?.();
           }
         }
-        if (workersBusy < threads) {
+        if (workersBusy < threads * TASKS_PER_WORKER) {
           workersBusy++;
           try {
             const outcome = (await workers().run(task)) as ProofOutcome;
