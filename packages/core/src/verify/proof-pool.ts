@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { PresentationProofOutcome } from './presentation-proof.js';
 import type { ProofOutcome } from './proof-data-integrity.js';
 import type { ProofTask } from './proof-worker.js';
 
@@ -20,7 +21,15 @@ export interface ProofPoolOptions {
  * const outcome = await pool.check(task, () => checkDataIntegrityProof(credential, loader));
  */
 export interface ProofPool {
-  check(task: ProofTask, onThisThread: () => Promise<ProofOutcome>): Promise<ProofOutcome>;
+  /**
+   * Checks on this thread or a worker, whichever is free first; `preferWorker` sends a large proof (a whole
+   * presentation) to a worker when one has room, so this thread stays free for the smaller ones.
+   */
+  check<T extends ProofOutcome | PresentationProofOutcome>(
+    task: ProofTask,
+    onThisThread: () => Promise<T>,
+    options?: { preferWorker?: boolean },
+  ): Promise<T>;
   /** How many proofs were checked on this thread and on workers (for tests and monitoring). */
   readonly counts: { here: number; workers: number };
   close(): Promise<void>;
@@ -61,7 +70,28 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
 
   return {
     counts,
-    async check(task, onThisThread) {
+    async check<T extends ProofOutcome | PresentationProofOutcome>(
+      task: ProofTask,
+      onThisThread: () => Promise<T>,
+      options: { preferWorker?: boolean } = {},
+    ): Promise<T> {
+      const capacity = threads * TASKS_PER_WORKER;
+      const onWorker = async (): Promise<T> => {
+        workersBusy++;
+        try {
+          const outcome = (await workers().run(task)) as T;
+          counts.workers++;
+          return outcome;
+        } catch {
+          // The worker failed (a bad proof is an outcome, not an error), so the proof is checked here instead.
+          counts.here++;
+          return onThisThread();
+        } finally {
+          workersBusy--;
+          waiting.shift()?.();
+        }
+      };
+      if (options.preferWorker && workersBusy < capacity) return onWorker();
       // Whichever is free first, this thread or a worker, takes the next proof; the rest wait their turn here
       // rather than in the pool's queue, so this thread keeps taking its share of a burst.
       for (;;) {
@@ -78,21 +108,7 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
             waiting.shift()?.();
           }
         }
-        if (workersBusy < threads * TASKS_PER_WORKER) {
-          workersBusy++;
-          try {
-            const outcome = (await workers().run(task)) as ProofOutcome;
-            counts.workers++;
-            return outcome;
-          } catch {
-            // The worker failed (a bad proof is an outcome, not an error), so the proof is checked here instead.
-            counts.here++;
-            return onThisThread();
-          } finally {
-            workersBusy--;
-            waiting.shift()?.();
-          }
-        }
+        if (workersBusy < capacity) return onWorker();
         await new Promise<void>((resolve) => waiting.push(resolve));
       }
     },

@@ -1,18 +1,24 @@
 import { createDocumentLoader } from '../loader/document-loader.js';
+import { checkDataIntegrityPresentationProof, type PresentationProofOutcome } from './presentation-proof.js';
 import { checkDataIntegrityProof, type ProofOutcome } from './proof-data-integrity.js';
 
-/** What the main thread sends: the credential and the DID documents its proofs need, already resolved. */
+/** What the main thread sends: the document and the DID documents its proofs need, already resolved. */
 export interface ProofTask {
+  /** A credential (issuer's `assertionMethod` proofs), or a presentation with `kind: 'presentation'`. */
   credential: Record<string, unknown>;
   /** Resolved verification methods by id, with the DID document each came from. */
   methods: Record<string, { method: object; document: object }>;
+  /** `presentation`: the holder's `authentication` proof of a presentation (default: a credential's proofs). */
+  kind?: 'credential' | 'presentation';
 }
 
 /**
- * Runs in a worker thread: checks a credential's Data Integrity proofs with bundled contexts and the keys the main
- * thread resolved (so a worker never touches the network and sees exactly the keys the cache key was made from).
+ * Runs in a worker thread: checks a credential's Data Integrity proofs, or a presentation's holder proof, with
+ * bundled contexts and the keys the main thread resolved (so a worker never touches the network and sees exactly the keys the cache key was made from).
  */
-export default async function checkProofInWorker(task: ProofTask): Promise<ProofOutcome> {
+export default async function checkProofInWorker(
+  task: ProofTask,
+): Promise<ProofOutcome | PresentationProofOutcome> {
   const known = new Map(Object.entries(task.methods));
   const documentOf = (did: string) =>
     [...known.values()].find((entry) => (entry.document as { id?: string }).id === did);
@@ -30,5 +36,7 @@ export default async function checkProofInWorker(task: ProofTask): Promise<Proof
       },
     },
   });
-  return checkDataIntegrityProof(task.credential, documentLoader);
+  return task.kind === 'presentation'
+    ? checkDataIntegrityPresentationProof(task.credential, documentLoader)
+    : checkDataIntegrityProof(task.credential, documentLoader);
 }

@@ -121,7 +121,7 @@ async function verifyDataIntegrityPresentation(
   if (format.outcome === 'fail') return report([format], []);
   const proof = authenticationProofOf(presentation);
   const [proofOutcome, credentials] = await Promise.all([
-    checkDataIntegrityPresentationProof(presentation, context.documentLoader),
+    holderProof(presentation, proof, context),
     verifyCredentials(presentation, context, options, policy),
   ]);
   const binding: PresentationBinding = { challenge: proof?.challenge, domain: proof?.domain };
@@ -170,6 +170,30 @@ async function verifyJwtPresentation(
   ]);
   const checks = [format, ...jwtValidity(decoded, context)];
   return finish(checks, proofOutcome, holder, jwtBinding(decoded), credentials, context, options, policy);
+}
+
+/**
+ * The holder's Data Integrity proof, on a worker thread when the verifier has a pool: it canonicalizes the whole
+ * presentation, every credential inside included, so while a worker does that this thread checks the
+ * credentials' own proofs. The key is resolved here first (workers never touch the network); a key that cannot
+ * be resolved up front is checked here in full, which reports why.
+ */
+async function holderProof(
+  presentation: Record<string, unknown>,
+  proof: Record<string, unknown> | undefined,
+  context: CredentialVerificationContext,
+): Promise<PresentationProofOutcome> {
+  const check = () => checkDataIntegrityPresentationProof(presentation, context.documentLoader);
+  const id = proof?.verificationMethod;
+  if (!context.proofPool || typeof id !== 'string' || !id.startsWith('did:')) return check();
+  let resolved: { method: object; document: object };
+  try {
+    resolved = await context.resolver.resolveVerificationMethod(id, { purpose: 'authentication' });
+  } catch {
+    return check();
+  }
+  const task = { credential: presentation, methods: { [id]: resolved }, kind: 'presentation' as const };
+  return context.proofPool.check(task, check, { preferWorker: true });
 }
 
 /** Everything after the holder's proof: holder agreement, challenge and domain, and binding each credential. */

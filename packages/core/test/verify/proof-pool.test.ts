@@ -1,5 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDidResolver, createDocumentLoader, createVerifier, issueCredential } from '../../src/index.js';
+import {
+  createDidResolver,
+  createDocumentLoader,
+  createVerifier,
+  issueCredential,
+  present,
+} from '../../src/index.js';
+import { checkDataIntegrityPresentationProof } from '../../src/verify/presentation-proof.js';
 import { checkDataIntegrityProof } from '../../src/verify/proof-data-integrity.js';
 import { createProofPool } from '../../src/verify/proof-pool.js';
 import checkProofInWorker from '../../src/verify/proof-worker.js';
@@ -70,6 +77,61 @@ describe('the worker pool for Data Integrity proofs', () => {
     tampered.validFrom = '2020-01-01T00:00:00Z';
     expect((await checkProofInWorker({ credential: tampered, methods })).check.code).toBe('proof-invalid');
     expect((await checkProofInWorker({ credential: good, methods: {} })).check.outcome).toBe('fail');
+  });
+
+  it('checks a holder proof on a worker when asked to prefer one: good, and with the challenge changed', async () => {
+    const { issuer, learner } = await keys();
+    const resolver = createDidResolver({ fetch: forbiddenFetch() });
+    const loader = createDocumentLoader({ resolver });
+    const credential = await issueCredential(openBadge(issuer, learner.controller), { issuerKey: issuer });
+    const presentation = (await present([credential], {
+      holderKey: learner,
+      challenge: 'worker-challenge-1',
+      domain: 'https://jobs.example.com',
+    })) as Record<string, any>;
+    const id = presentation.proof.verificationMethod as string;
+    const methods = { [id]: await resolver.resolveVerificationMethod(id, { purpose: 'authentication' }) };
+    const replayed = structuredClone(presentation);
+    replayed.proof.challenge = 'another-challenge';
+    const before = pool!.counts.workers;
+    const [good, bad] = await Promise.all(
+      [presentation, replayed].map((document) =>
+        pool!.check(
+          { credential: document, methods, kind: 'presentation' },
+          () => checkDataIntegrityPresentationProof(document, loader),
+          { preferWorker: true },
+        ),
+      ),
+    );
+    expect(pool!.counts.workers - before).toBe(2);
+    expect(good).toMatchObject({ check: { code: 'proof-ok' }, signer: learner.controller });
+    expect(bad!.check.outcome).toBe('fail');
+    expect(bad!.check.code).toBe('holder-proof-invalid');
+  });
+
+  it('verifies a Data Integrity passport with the holder proof on the pool, failing a tampered one', async () => {
+    const { issuer, learner } = await keys();
+    const verify = createVerifier({
+      proofWorkers: 1,
+      resultCache: { maxEntries: 0 },
+      resolverOptions: { fetch: forbiddenFetch() },
+    });
+    const credentials = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        issueCredential(openBadge(issuer, learner.controller), { issuerKey: issuer }),
+      ),
+    );
+    const bound = { challenge: 'pool-passport-1', domain: 'https://jobs.example.com' };
+    const passport = (await present(credentials, { holderKey: learner, ...bound })) as Record<string, any>;
+    const good = await verify(passport, bound);
+    expect(good.verified).toBe(true);
+    expect(good.holder).toBe(learner.controller);
+    const tampered = structuredClone(passport);
+    // Re-aimed at another site after signing: the signature no longer covers the proof's domain.
+    tampered.proof.domain = 'https://elsewhere.example';
+    const report = await verify(tampered, { ...bound, domain: 'https://elsewhere.example' });
+    expect(report.verified).toBe(false);
+    expect(report.checks.find((check) => check.check === 'proof')?.code).toBe('holder-proof-invalid');
   });
 
   it('can be turned off', () => {
