@@ -1,8 +1,10 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { Codes } from '../codes.js';
 import { PassportError } from '../errors.js';
 import { isLocalhostName, isPublicAddress } from './address-policy.js';
+import { ADDRESS_NOT_ALLOWED, publicOnlyLookup } from './pinned-lookup.js';
 import { SafeFetchError } from './safe-fetch-error.js';
 
 /** The part of WHATWG `fetch` the safe fetch calls: always a GET with `redirect: 'manual'` and a signal. */
@@ -12,7 +14,11 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export type HostLookup = (hostname: string) => Promise<ReadonlyArray<{ address: string }>>;
 
 export interface SafeFetchOptions {
-  /** The underlying fetch (default `globalThis.fetch`). Tests inject one; nothing else needs to. */
+  /**
+   * The underlying fetch. Default: undici's fetch whose connections resolve the host again and refuse non-public
+   * addresses, so a DNS answer that changes between the check and the connection (rebinding) is refused too.
+   * Tests inject one; nothing else needs to (an injected fetch gets the check before each request only).
+   */
   fetch?: FetchLike;
   /** Bound on the whole request: DNS, every redirect hop and reading the body (default 5000). */
   timeoutMs?: number;
@@ -86,8 +92,7 @@ export function createSafeFetch(options: SafeFetchOptions = {}): SafeFetch {
   const allowPrivateAddresses = options.allowPrivateAddresses ?? SAFE_FETCH_DEFAULTS.allowPrivateAddresses;
   const lookup = options.lookup ?? defaultLookup;
   const accept = options.accept ?? SAFE_FETCH_DEFAULTS.accept;
-  // Looked up per call so a fetch replaced after start-up (test doubles, instrumentation) is honoured.
-  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  const fetchImpl: FetchLike = options.fetch ?? pinnedFetch(allowPrivateAddresses ? undefined : lookup);
 
   async function checkDestination(url: URL, signal: AbortSignal): Promise<void> {
     if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:')) {
@@ -150,6 +155,9 @@ export function createSafeFetch(options: SafeFetchOptions = {}): SafeFetch {
       }
     } catch (error) {
       if (error instanceof SafeFetchError) throw error;
+      if ((error as { cause?: { code?: unknown } }).cause?.code === ADDRESS_NOT_ALLOWED) {
+        throw addressNotAllowed(current, messageOf((error as { cause: unknown }).cause).split(',')[0]!);
+      }
       if (timeout.aborted) {
         throw new SafeFetchError(
           Codes.fetchTimeout,
@@ -163,6 +171,19 @@ export function createSafeFetch(options: SafeFetchOptions = {}): SafeFetch {
       });
     }
   };
+}
+
+/**
+ * undici's fetch, with connections whose own DNS lookup refuses non-public addresses (`lookup` given), or plain
+ * (private addresses allowed: tests and local development).
+ */
+function pinnedFetch(lookup: HostLookup | undefined): FetchLike {
+  const dispatcher = lookup ? new Agent({ connect: { lookup: publicOnlyLookup(lookup) } }) : undefined;
+  return (url, init) =>
+    undiciFetch(url, {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      ...(dispatcher ? { dispatcher } : {}),
+    }) as unknown as Promise<Response>;
 }
 
 /** Reads the body as a stream, giving up as soon as it passes `maxBytes` or the signal fires. */
