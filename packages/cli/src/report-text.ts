@@ -80,11 +80,21 @@ function summaryLines(report: CredentialReport): string[] {
   row('Skills', skillsText(summary));
   row('Issued', summary.issued);
   row('Expires', summary.expires);
-  row('Status', summary.status);
+  row('Status', STATUS_TEXT[summary.status]);
   row('Format', report.format);
   row('Id', summary.id);
   return lines;
 }
+
+/** The summary's status in the three states an employer reads, in words (`--json` keeps the bare value). */
+const STATUS_TEXT: Record<CredentialSummary['status'], string> = {
+  verified: 'verified: not revoked (checked)',
+  revoked: 'REVOKED by the issuer',
+  suspended: 'SUSPENDED by the issuer',
+  failed: 'status check failed: the status list cannot be trusted',
+  unchecked: 'could not check: not known whether revoked',
+  none: 'no revocation entry',
+};
 
 /**
  * Skills as `SFIA:SCTY (2), UK-EDS:EDS-SAFE-LEGAL`, for lists and tables.

@@ -139,16 +139,20 @@ describe.skipIf(!existsSync(MAIN))('the built binary: provider commands', { conc
 
   it.sequential('verify exits 0 for a good credential (read from stdin), 1 for a revoked one, 2 for unreadable input', async () => {
     const jwt = await readFile(join(dir, 'cred.jwt'), 'utf8');
-    const [good, revoked, missing] = await Promise.all([
+    const [good, revoked, revokedText, missing] = await Promise.all([
       cli(dir, ['verify', '-', '--offline'], jwt),
       cli(dir, ['verify', 'di.json', '--offline', '--json']),
+      cli(dir, ['verify', 'di.json', '--offline']),
       cli(dir, ['verify', 'missing.json']),
     ]);
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/^✔ VERIFIED credential/);
+    expect(good.stdout).toMatch(/^ {2}Status {7}verified: not revoked \(checked\)$/m);
     expect(revoked.code).toBe(1);
     expect(revoked.json().verified).toBe(false);
     expect(JSON.stringify(revoked.json())).toContain('"code":"revoked"');
+    expect(revoked.json().credentials[0].summary.status).toBe('revoked');
+    expect(revokedText.stdout).toMatch(/^ {2}Status {7}REVOKED by the issuer$/m);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^error input-unreadable: /);
   });
