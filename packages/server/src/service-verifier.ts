@@ -30,6 +30,8 @@ export interface ServiceVerifierOptions {
    * credential verifies with a `status-list-unreachable` warning) or `fail` (it does not verify: 422).
    */
   statusUnreachable?: 'warn' | 'fail';
+  /** Fewest entries a Bitstring Status List may have (default the spec's 131,072). For tests with small lists only. */
+  minimumStatusListBits?: number;
   /** Proof worker threads (core's default when absent). */
   proofWorkers?: number;
   now?: () => Date;
@@ -53,6 +55,9 @@ export function createServiceVerifier(options: ServiceVerifierOptions): Verify {
     statusOptions: {
       maxAgeSeconds: options.statusMaxAgeSeconds ?? 30,
       ...(options.statusUnreachable ? { unreachable: options.statusUnreachable } : {}),
+      ...(options.minimumStatusListBits !== undefined
+        ? { minimumListBits: options.minimumStatusListBits }
+        : {}),
     },
     ...(options.trustRegistry ? { trustRegistry: options.trustRegistry } : {}),
     ...(options.requireTrustedIssuer !== undefined

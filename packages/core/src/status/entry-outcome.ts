@@ -20,6 +20,8 @@ export interface EntryCheckContext {
   /** What an unreachable list is: `warn` (status unknown) or `fail`, per the verifier's policy. */
   unreachableOutcome: Outcome;
   now: () => Date;
+  /** Fewest entries a Bitstring Status List may have (the spec's 131,072 unless lowered for tests). */
+  minimumListBits: number;
 }
 
 export function failed(code: Code, message: string): EntryOutcome {

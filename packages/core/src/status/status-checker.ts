@@ -32,7 +32,15 @@ export interface StatusCheckerOptions {
   unreachable?: 'warn' | 'fail';
   /** The clock (list `validUntil` and cache freshness). */
   now?: () => Date;
+  /**
+   * Fewest entries a Bitstring Status List may have (default 131,072, the spec's minimum for herd privacy): a
+   * shorter list is `status-list-invalid`, as the spec's STATUS_LIST_LENGTH_ERROR. Lower it only for tests.
+   */
+  minimumListBits?: number;
 }
+
+/** The Bitstring Status List spec's minimum length: a smaller list would reveal whose credential is checked. */
+export const MINIMUM_STATUS_LIST_BITS = 131_072;
 
 /** Status entry types we recognise but do not check; a credential carrying one is never reported "not revoked". */
 const UNSUPPORTED_TYPES = new Set([
@@ -136,6 +144,7 @@ export function createStatusChecker(options: StatusCheckerOptions = {}): StatusC
       credentialIssuer: issuerIdOf(credential),
       unreachableOutcome,
       now,
+      minimumListBits: options.minimumListBits ?? MINIMUM_STATUS_LIST_BITS,
     };
     const outcomes = await Promise.all(entries.map((entry) => checkEntry(entry, context)));
     return combine(outcomes);

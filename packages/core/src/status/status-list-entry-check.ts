@@ -1,6 +1,6 @@
 import { Codes } from '../codes.js';
 import { type EntryCheckContext, type EntryOutcome, failed } from './entry-outcome.js';
-import type { StatusListFormat } from './status-list-format.js';
+import { BITSTRING_STATUS_LIST, type StatusListFormat } from './status-list-format.js';
 import { statusListReader } from './status-list-loader.js';
 
 /**
@@ -66,6 +66,12 @@ export async function checkStatusListEntry(
   }
   if (list.validUntil !== undefined && list.validUntil < context.now().getTime()) {
     return failed(Codes.statusListInvalid, 'The status list credential has expired.');
+  }
+  if (format === BITSTRING_STATUS_LIST && list.bits.length < context.minimumListBits) {
+    return failed(
+      Codes.statusListInvalid,
+      `The status list has ${list.bits.length} entries, fewer than the ${context.minimumListBits} the Bitstring Status List spec requires (a list that small could reveal whose credential is checked).`,
+    );
   }
   if (index >= list.bits.length) {
     return failed(

@@ -42,6 +42,8 @@ export async function issuingApp(store: IssuerStore, overrides: Partial<AppDeps>
     request: (path: string, init: RequestInit) => app!.request(path, init),
     outboundFetch: false as const,
     proofWorkers: 0,
+    // The test store's lists are 64 bits (openTestStore), far under the spec's minimum.
+    minimumStatusListBits: 8,
   };
   const verify = createServiceVerifier({ ...verifierOptions, challengeStore: store });
   const verifyPage = createServiceVerifier(verifierOptions);
