@@ -1,4 +1,4 @@
-import type { Code } from '../codes.js';
+import { type Code, Codes } from '../codes.js';
 import type { Outcome } from '../verify/report.js';
 import type { ListOutcome, ListReader } from './published-list.js';
 
@@ -26,4 +26,39 @@ export interface EntryCheckContext {
 
 export function failed(code: Code, message: string): EntryOutcome {
   return { outcome: 'fail', code, message };
+}
+
+/**
+ * The answers every status method gives alike once it has tried to load its list: unreachable (`warn`, or `fail`
+ * by policy; never "not revoked"), invalid, or issued by someone other than the credential's issuer. Otherwise
+ * the list, for the method's own checks.
+ *
+ * @example
+ * const usable = usableList(loaded, context, { fetching: 'The revocation list (1EdTech)', issuing: 'The revocation list' });
+ * if ('problem' in usable) return usable.problem;
+ */
+export function usableList<T extends { issuer: string }>(
+  loaded: ListOutcome<T>,
+  context: EntryCheckContext,
+  names: { fetching: string; issuing: string },
+): { list: T } | { problem: EntryOutcome } {
+  if (loaded.kind === 'unreachable') {
+    return {
+      problem: {
+        outcome: context.unreachableOutcome,
+        code: Codes.statusListUnreachable,
+        message: `${names.fetching} could not be fetched, so the status is unknown: ${loaded.message}`,
+      },
+    };
+  }
+  if (loaded.kind === 'invalid') return { problem: failed(Codes.statusListInvalid, loaded.message) };
+  if (loaded.list.issuer !== context.credentialIssuer) {
+    return {
+      problem: failed(
+        Codes.statusListInvalid,
+        `${names.issuing} was issued by ${loaded.list.issuer}, not by the credential's issuer ${String(context.credentialIssuer)}.`,
+      ),
+    };
+  }
+  return { list: loaded.list };
 }

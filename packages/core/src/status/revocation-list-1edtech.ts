@@ -1,6 +1,6 @@
 import { Codes } from '../codes.js';
 import { issuerIdOf } from '../verify/format-check.js';
-import { type EntryCheckContext, type EntryOutcome, failed } from './entry-outcome.js';
+import { type EntryCheckContext, type EntryOutcome, failed, usableList } from './entry-outcome.js';
 import type { ListOutcome, ListReader, ListSignature } from './published-list.js';
 
 /** `credentialStatus.type` of the 1EdTech Revocation List Status Method (Open Badges 3.0, CLR 2.0). */
@@ -91,21 +91,12 @@ export async function check1EdTechRevocationEntry(
     );
   }
   const loaded = await context.load(url, revocationList1EdTechReader);
-  if (loaded.kind === 'unreachable') {
-    return {
-      outcome: context.unreachableOutcome,
-      code: Codes.statusListUnreachable,
-      message: `The revocation list (1EdTech) could not be fetched, so the status is unknown: ${loaded.message}`,
-    };
-  }
-  if (loaded.kind === 'invalid') return failed(Codes.statusListInvalid, loaded.message);
-  const { list } = loaded;
-  if (list.issuer !== context.credentialIssuer) {
-    return failed(
-      Codes.statusListInvalid,
-      `The revocation list was issued by ${list.issuer}, not by the credential's issuer ${String(context.credentialIssuer)}.`,
-    );
-  }
+  const usable = usableList(loaded, context, {
+    fetching: 'The revocation list (1EdTech)',
+    issuing: 'The revocation list',
+  });
+  if ('problem' in usable) return usable.problem;
+  const { list } = usable;
   if (list.revoked.has(credentialId)) {
     const reason = list.revoked.get(credentialId);
     return failed(

@@ -1,5 +1,5 @@
 import { Codes } from '../codes.js';
-import { type EntryCheckContext, type EntryOutcome, failed } from './entry-outcome.js';
+import { type EntryCheckContext, type EntryOutcome, failed, usableList } from './entry-outcome.js';
 import { BITSTRING_STATUS_LIST, type StatusListFormat } from './status-list-format.js';
 import { statusListReader } from './status-list-loader.js';
 
@@ -43,21 +43,12 @@ export async function checkStatusListEntry(
     );
   }
   const loaded = await context.load(url, statusListReader(format));
-  if (loaded.kind === 'unreachable') {
-    return {
-      outcome: context.unreachableOutcome,
-      code: Codes.statusListUnreachable,
-      message: `The ${purpose} list (${format.name}) could not be fetched, so the status is unknown: ${loaded.message}`,
-    };
-  }
-  if (loaded.kind === 'invalid') return failed(Codes.statusListInvalid, loaded.message);
-  const { list } = loaded;
-  if (list.issuer !== context.credentialIssuer) {
-    return failed(
-      Codes.statusListInvalid,
-      `The status list was issued by ${list.issuer}, not by the credential's issuer ${String(context.credentialIssuer)}.`,
-    );
-  }
+  const usable = usableList(loaded, context, {
+    fetching: `The ${purpose} list (${format.name})`,
+    issuing: 'The status list',
+  });
+  if ('problem' in usable) return usable.problem;
+  const { list } = usable;
   if (list.purpose !== purpose) {
     return failed(
       Codes.statusListInvalid,
