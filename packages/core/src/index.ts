@@ -182,11 +182,11 @@ export {
   JSON_SCHEMA_VALIDATOR_TYPES,
   MAX_FETCHED_SCHEMAS_PER_CREDENTIAL,
 } from './verify/schema-check.js';
-export { type SchemaCompiler, schemaCompiler } from './verify/schema-compiler.js';
 export {
   createSchemaFetcher,
   type FetchedSchema,
   SCHEMA_FETCH_DEFAULTS,
+  type SchemaCompiler,
   type SchemaFetcher,
   type SchemaFetcherOptions,
 } from './verify/schema-fetcher.js';

@@ -1,3 +1,4 @@
+import { compileSchema } from '@skills-passport/schemas';
 import { isImage } from '../bake/image-type.js';
 import { unbake } from '../bake/unbake.js';
 import type { ChallengeStore } from '../challenges/challenge-store.js';
@@ -23,7 +24,6 @@ import type { JwtKeyResolver } from './jwt-credential.js';
 import { createProofPool } from './proof-pool.js';
 import { type CheckResult, type CredentialReport, result, type VerificationReport } from './report.js';
 import { createResultCache, type ResultCacheOptions } from './result-cache.js';
-import { schemaCompiler } from './schema-compiler.js';
 import { createSchemaFetcher } from './schema-fetcher.js';
 import type { StatusChecker } from './status-check.js';
 import { type CredentialVerificationContext, verifyCredentialInput } from './verify-credential.js';
@@ -135,7 +135,7 @@ export function createVerifier(options: VerifierOptions = {}): Verify {
   };
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...options.limits };
   if (options.allowSchemaFetch) {
-    context.fetchSchema = createSchemaFetcher({ safeFetch, compile: schemaCompiler() });
+    context.fetchSchema = createSchemaFetcher({ safeFetch, compile: compileSchema });
   }
   if (options.refresh) context.refresh = { safeFetch, limits };
   // Open Badges 2.0 (issue 12): hosted and signed assertions, fetched through the same safe fetch as DID documents.

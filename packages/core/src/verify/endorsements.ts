@@ -1,4 +1,5 @@
 import { Codes } from '../codes.js';
+import { stringOf } from '../ob2/ob2-assertion.js';
 import { issuerIdOf, typesOf } from './format-check.js';
 import { parseInput } from './input.js';
 import {
@@ -9,7 +10,7 @@ import {
   noFailures,
   result,
 } from './report.js';
-import { achievementOf } from './summary.js';
+import { achievementOf, firstSubject } from './summary.js';
 
 type Json = Record<string, unknown>;
 
@@ -100,7 +101,7 @@ async function verifyOne(found: FoundEndorsement, verify: VerifyEndorsement): Pr
   };
   const id = stringOf(endorsement?.id);
   if (id) entry.id = id;
-  const comment = stringOf(subjectOf(endorsement)?.endorsementComment);
+  const comment = stringOf(firstSubject(endorsement)?.endorsementComment);
   if (comment) entry.comment = comment;
   return entry;
 }
@@ -117,7 +118,7 @@ function endorsementChecks(endorsement: Json, found: FoundEndorsement): CheckRes
       ),
     ];
   }
-  const subjectId = stringOf(subjectOf(endorsement)?.id);
+  const subjectId = stringOf(firstSubject(endorsement)?.id);
   if (found.targetId !== undefined && subjectId !== found.targetId) {
     return [
       result(
@@ -176,17 +177,7 @@ function nameOf(entry: EndorsementReport): string {
   return entry.endorser.name ?? entry.endorser.id ?? 'an unknown endorser';
 }
 
-function subjectOf(credential: Json | undefined): Json | undefined {
-  const subject = credential?.credentialSubject;
-  const first = Array.isArray(subject) ? subject[0] : subject;
-  return first && typeof first === 'object' ? (first as Json) : undefined;
-}
-
 function listOf(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
-}
-
-function stringOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -1,5 +1,5 @@
 import { Codes } from '../codes.js';
-import { type CheckResult, type CredentialReport, noFailures, result } from './report.js';
+import { type CheckResult, type CredentialReport, result, withCheck } from './report.js';
 
 /**
  * The presentation's `holder`, whether written as a string or as an object with an `id`.
@@ -46,7 +46,7 @@ export function bindToHolder(report: CredentialReport, holder: string): Credenti
       Codes.holderNotBound,
       'An Open Badges 2.0 assertion: verified on its own, but not bound to the holder (evidence only).',
     );
-    return { ...report, checks: [...report.checks, check] };
+    return withCheck(report, check);
   }
   if (!report.credential) return report;
   const subjects = subjectIdsOf(report.credential);
@@ -60,8 +60,7 @@ export function bindToHolder(report: CredentialReport, holder: string): Credenti
           ? `The credential names no subject id, so it cannot be shown to belong to the holder ${holder}.`
           : `The credential was issued to ${subjects.join(', ')}, not to the holder ${holder}.`,
       );
-  const checks = [...report.checks, check];
-  return { ...report, checks, verified: noFailures(checks) };
+  return withCheck(report, check);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { JwtKeyResolver } from './jwt-credential.js';
 import type { PresentationProofOutcome } from './presentation-proof.js';
 import type { ProofOutcome } from './proof-data-integrity.js';
 import type { ProofTask } from './proof-worker.js';
@@ -117,4 +118,31 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
       piscina = undefined;
     },
   };
+}
+
+/**
+ * The keys a worker needs, resolved on this thread (workers never touch the network): each proof's verification
+ * method for `purpose`, with its DID document. `undefined` when any is not a DID URL or cannot be resolved, so the
+ * caller checks the proof on this thread, which reports why.
+ *
+ * @example
+ * const methods = await resolveProofMethods(proofsOf(credential), resolver, 'assertionMethod');
+ * if (methods) await pool.check({ credential, methods }, checkHere);
+ */
+export async function resolveProofMethods(
+  proofs: Array<Record<string, unknown>>,
+  resolver: JwtKeyResolver,
+  purpose: 'assertionMethod' | 'authentication',
+): Promise<ProofTask['methods'] | undefined> {
+  const methods: ProofTask['methods'] = {};
+  for (const proof of proofs) {
+    const id = proof.verificationMethod;
+    if (typeof id !== 'string' || !id.startsWith('did:')) return undefined;
+    try {
+      methods[id] = await resolver.resolveVerificationMethod(id, { purpose });
+    } catch {
+      return undefined;
+    }
+  }
+  return methods;
 }

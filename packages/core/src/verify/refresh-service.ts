@@ -4,6 +4,7 @@ import { messageOfError } from './error-code.js';
 import { issuerIdOf, typesOf } from './format-check.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits, parseText } from './input.js';
 import { type CredentialReport, result, withCheck } from './report.js';
+import { firstSubject } from './summary.js';
 
 type Json = Record<string, unknown>;
 
@@ -116,9 +117,7 @@ function sameCredentialProblem(original: Json, refreshed: Json): string | undefi
 }
 
 function subjectIdOf(credential: Json): string | undefined {
-  const subject = credential.credentialSubject;
-  const first = Array.isArray(subject) ? subject[0] : subject;
-  const id = first && typeof first === 'object' ? (first as Json).id : undefined;
+  const id = firstSubject(credential)?.id;
   return typeof id === 'string' ? id : undefined;
 }
 

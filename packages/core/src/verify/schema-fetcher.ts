@@ -1,7 +1,14 @@
 import type { SchemaValidationResult } from '@skills-passport/schemas';
 import type { SafeFetch } from '../net/safe-fetch.js';
 import { messageOfError } from './error-code.js';
-import type { SchemaCompiler } from './schema-compiler.js';
+
+/**
+ * Compiles a fetched JSON Schema into a validator returning readable errors: `compileSchema` of
+ * `@skills-passport/schemas` (the same ajv set-up as the bundled schemas), or a stand-in in tests.
+ */
+export type SchemaCompiler = (
+  schema: Record<string, unknown>,
+) => (document: unknown) => SchemaValidationResult;
 
 /** A validator for a fetched schema, or why there is none. */
 export type FetchedSchema = { validate: (document: unknown) => SchemaValidationResult } | { problem: string };
@@ -12,7 +19,7 @@ export type SchemaFetcher = (id: string) => Promise<FetchedSchema>;
 export interface SchemaFetcherOptions {
   /** The verifier's safe fetch (https only, public hosts, time and size limits). */
   safeFetch: SafeFetch;
-  /** Compiles a fetched schema (default: `compileSchema` of `@skills-passport/schemas`). */
+  /** Compiles a fetched schema: `compileSchema` of `@skills-passport/schemas`. */
   compile: SchemaCompiler;
   /** Largest schema accepted, in bytes (default 256 KiB; the safe fetch's own limit applies first). */
   maxBytes?: number;
@@ -28,7 +35,7 @@ export const SCHEMA_FETCH_DEFAULTS = { maxBytes: 256 * 1024, maxEntries: 100 } a
  * credential tries again) and never throw: they come back as `{ problem }` in plain English.
  *
  * @example
- * const fetchSchema = createSchemaFetcher({ safeFetch, compile: schemaCompiler() });
+ * const fetchSchema = createSchemaFetcher({ safeFetch, compile: compileSchema });
  * const schema = await fetchSchema('https://example.org/schemas/badge.json');
  * if ('validate' in schema) schema.validate(credential).valid;
  */
@@ -38,7 +45,6 @@ export function createSchemaFetcher(options: SchemaFetcherOptions): SchemaFetche
   const compiled = new Map<string, Promise<FetchedSchema>>();
 
   async function load(id: string): Promise<FetchedSchema> {
-    const compile = options.compile;
     let text: string;
     try {
       const response = await options.safeFetch(id, {
@@ -62,7 +68,7 @@ export function createSchemaFetcher(options: SchemaFetcherOptions): SchemaFetche
       return { problem: 'the answer is not a JSON Schema object' };
     }
     try {
-      return { validate: compile(schema as Record<string, unknown>) };
+      return { validate: options.compile(schema as Record<string, unknown>) };
     } catch (error) {
       return { problem: `the schema cannot be compiled: ${messageOfError(error)}` };
     }

@@ -9,13 +9,9 @@ export interface SchemaFinding {
   message: string;
 }
 
-/** Which of our schemas apply to a credential, and which declared schemas we do not know. */
-export function schemaKindsFor(credential: Record<string, unknown>): {
-  kinds: SchemaKind[];
-  unknown: string[];
-} {
+/** Which of our schemas apply to a credential (the declared ones we do not bundle: `unbundledSchemasOf`). */
+export function schemaKindsFor(credential: Record<string, unknown>): { kinds: SchemaKind[] } {
   const kinds: SchemaKind[] = [];
-  const unknown: string[] = [];
   const types = asArray(credential.type);
   const context = asArray(credential['@context']);
   // The official OB 3.0 schema describes the VC 2.0 form; earlier VC 1.1 OB credentials are not held to it.
@@ -26,10 +22,9 @@ export function schemaKindsFor(credential: Record<string, unknown>): {
     const id = (entry as { id?: unknown })?.id;
     if (typeof id !== 'string') continue;
     const kind = kindForSchemaId(id);
-    if (kind === undefined) unknown.push(id);
-    else if (!kinds.includes(kind)) kinds.push(kind);
+    if (kind !== undefined && !kinds.includes(kind)) kinds.push(kind);
   }
-  return { kinds, unknown };
+  return { kinds };
 }
 
 /** A `credentialSchema` entry naming a schema we do not bundle. */

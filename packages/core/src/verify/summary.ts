@@ -11,8 +11,14 @@ export function achievementOf(credential: Json): Json | undefined {
   return achievement && typeof achievement === 'object' ? (achievement as Json) : undefined;
 }
 
-function firstSubject(credential: Json): Json | undefined {
-  const subject = credential.credentialSubject;
+/**
+ * A credential's first `credentialSubject` (a subject may be a list), when it is an object.
+ *
+ * @example
+ * firstSubject(credential)?.id; // the learner's DID
+ */
+export function firstSubject(credential: Json | undefined): Json | undefined {
+  const subject = credential?.credentialSubject;
   const first = Array.isArray(subject) ? subject[0] : subject;
   return first && typeof first === 'object' ? (first as Json) : undefined;
 }

@@ -7,8 +7,7 @@ import type { ExpectedRecipient } from './identity-hash.js';
 import { checkIssuer, type IssuerPolicy } from './issuer-check.js';
 import { checkJwtSignature, decodeJwt, type JwtKeyResolver, jwtClaimsConflict } from './jwt-credential.js';
 import { checkDataIntegrityProof, type ProofOutcome, proofsOf } from './proof-data-integrity.js';
-import type { ProofPool } from './proof-pool.js';
-import type { ProofTask } from './proof-worker.js';
+import { type ProofPool, resolveProofMethods } from './proof-pool.js';
 import { type RefreshOptions, refreshCredential, refreshServiceUrlOf } from './refresh-service.js';
 import {
   type CheckName,
@@ -207,30 +206,12 @@ async function dataIntegrityProof(
   const check = () => checkDataIntegrityProof(credential, loader);
   const { resultCache: cache, proofPool: pool } = context;
   if (!cache && !pool) return check();
-  const methods = await resolveProofMethods(credential, context);
+  const methods = await resolveProofMethods(proofsOf(credential), context.resolver, 'assertionMethod');
   if (!methods) return check();
   const run = pool ? () => pool.check({ credential, methods }, check) : check;
   if (!cache) return run();
   const keys = Object.values(methods).map((entry) => entry.method);
   return cache.remember(cache.keyOf('di-proof', content, keys), run);
-}
-
-/** The verification method of every proof, resolved for assertion; `undefined` when any is not a usable DID URL. */
-async function resolveProofMethods(
-  credential: Record<string, unknown>,
-  context: CredentialVerificationContext,
-): Promise<ProofTask['methods'] | undefined> {
-  const methods: ProofTask['methods'] = {};
-  for (const proof of proofsOf(credential)) {
-    const id = proof.verificationMethod;
-    if (typeof id !== 'string' || !id.startsWith('did:')) return undefined;
-    try {
-      methods[id] = await context.resolver.resolveVerificationMethod(id, { purpose: 'assertionMethod' });
-    } catch {
-      return undefined;
-    }
-  }
-  return methods;
 }
 
 /** The checks after the proof. `content` is the exact credential text, the cache key for the schema outcome. */

@@ -21,6 +21,7 @@ import {
   type PresentationBinding,
   type PresentationProofOutcome,
 } from './presentation-proof.js';
+import { resolveProofMethods } from './proof-pool.js';
 import {
   type CheckName,
   type CheckResult,
@@ -184,15 +185,10 @@ async function holderProof(
   context: CredentialVerificationContext,
 ): Promise<PresentationProofOutcome> {
   const check = () => checkDataIntegrityPresentationProof(presentation, context.documentLoader);
-  const id = proof?.verificationMethod;
-  if (!context.proofPool || typeof id !== 'string' || !id.startsWith('did:')) return check();
-  let resolved: { method: object; document: object };
-  try {
-    resolved = await context.resolver.resolveVerificationMethod(id, { purpose: 'authentication' });
-  } catch {
-    return check();
-  }
-  const task = { credential: presentation, methods: { [id]: resolved }, kind: 'presentation' as const };
+  if (!context.proofPool || !proof) return check();
+  const methods = await resolveProofMethods([proof], context.resolver, 'authentication');
+  if (!methods) return check();
+  const task = { credential: presentation, methods, kind: 'presentation' as const };
   return context.proofPool.check(task, check, { preferWorker: true });
 }
 
