@@ -51,7 +51,7 @@ export function decodeJwt(
   // and base64 decoding run once per token and limits; each call still parses its own fresh copy of the JSON, so
   // no caller can change what another sees.
   const memo = memoOf(limits);
-  const known = memo.get(jwt);
+  const known = memo.tokens.get(jwt);
   if (known) {
     return documentOf(
       JSON.parse(known.headerText) as Record<string, unknown>,
@@ -76,32 +76,36 @@ interface DecodedTexts {
 
 /**
  * Decoded texts of tokens that passed the strict checks, per limits object, keyed by the token itself (a string
- * key hashes once per string, where a digest would hash every call). Bounded by total characters, oldest first
- * out, so a flood of large tokens cannot grow memory.
+ * key hashes once per string, where a digest would hash every call). Each memo is bounded by the characters it
+ * holds, oldest first out, so a flood of large tokens cannot grow memory; a memo goes with its limits object.
  */
-const wellFormed = new WeakMap<object, Map<string, DecodedTexts>>();
+interface Memo {
+  tokens: Map<string, DecodedTexts>;
+  chars: number;
+}
+
+const wellFormed = new WeakMap<object, Memo>();
 const MAX_MEMO_CHARS = 4_000_000;
 const MAX_MEMO_TOKEN_CHARS = 64 * 1024;
-let memoChars = 0;
 
-function memoOf(limits: object): Map<string, DecodedTexts> {
+function memoOf(limits: object): Memo {
   let memo = wellFormed.get(limits);
   if (!memo) {
-    memo = new Map();
+    memo = { tokens: new Map(), chars: 0 };
     wellFormed.set(limits, memo);
   }
   return memo;
 }
 
-function remember(memo: Map<string, DecodedTexts>, jwt: string, texts: DecodedTexts): void {
+function remember(memo: Memo, jwt: string, texts: DecodedTexts): void {
   if (jwt.length > MAX_MEMO_TOKEN_CHARS) return;
-  while (memoChars + jwt.length > MAX_MEMO_CHARS && memo.size > 0) {
-    const oldest = memo.keys().next().value as string;
-    memo.delete(oldest);
-    memoChars -= oldest.length;
+  while (memo.chars + jwt.length > MAX_MEMO_CHARS && memo.tokens.size > 0) {
+    const oldest = memo.tokens.keys().next().value as string;
+    memo.tokens.delete(oldest);
+    memo.chars -= oldest.length;
   }
-  memo.set(jwt, texts);
-  memoChars += jwt.length;
+  memo.tokens.set(jwt, texts);
+  memo.chars += jwt.length;
 }
 
 function documentOf(
