@@ -118,7 +118,12 @@ export {
   type VerifyOb2Assertion,
 } from './ob2/verify-ob2-assertion.js';
 export { envelope, type PresentOptions, present } from './present/create-presentation.js';
-export { type CredentialSelection, readCredential, selectCredentials } from './present/select-credentials.js';
+export {
+  type CredentialSelection,
+  matchesSelection,
+  readCredential,
+  selectCredentials,
+} from './present/select-credentials.js';
 export { decodeStatusList, encodeStatusList, MAX_DECODED_LIST_BYTES } from './status/encoded-list.js';
 export { createStatusChecker, type StatusCheckerOptions } from './status/status-checker.js';
 export {

@@ -19,6 +19,7 @@ export { createSelfFetch, type InProcessRequest } from './self-fetch.js';
 export { createServiceVerifier, type ServiceVerifierOptions } from './service-verifier.js';
 export {
   HOST_ENV,
+  internalErrorLine,
   type RunningService,
   SHUTDOWN_GRACE_MS,
   type StartServiceOptions,

@@ -1,6 +1,6 @@
 import { PassportError } from '@skills-passport/core';
 import { StoreError } from '@skills-passport/store';
-import { HOST_ENV, startService } from './start-service.js';
+import { HOST_ENV, internalErrorLine, startService } from './start-service.js';
 
 /** Reads the environment and starts the service: the only file that touches the process. */
 async function main(): Promise<void> {
@@ -8,10 +8,7 @@ async function main(): Promise<void> {
     env: process.env,
     host: process.env[HOST_ENV]?.trim() || undefined,
     log: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
-    onInternalError: (error) =>
-      process.stderr.write(
-        `${JSON.stringify({ time: new Date().toISOString(), level: 'error', error: String((error as Error)?.stack ?? error) })}\n`,
-      ),
+    onInternalError: (error) => process.stderr.write(`${internalErrorLine(error)}\n`),
   });
   // SIGINT/SIGTERM stop the service (requests in flight finish, the store closes); then the process ends.
   process.exit(await service.stopped);

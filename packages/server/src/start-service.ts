@@ -10,6 +10,21 @@ import { ENV, loadConfig, type ServerConfig } from './config.js';
 /** The environment variable naming the address to listen on (read by `main.ts`; `loadConfig` has no host). */
 export const HOST_ENV = ENV.host;
 
+/**
+ * One JSON line for the operator's log about an error the service answered with 500 / 503 (stack included, never
+ * sent to the client).
+ *
+ * @example
+ * startService({ env, onInternalError: (error) => process.stderr.write(`${internalErrorLine(error)}\n`) });
+ */
+export function internalErrorLine(error: unknown): string {
+  return JSON.stringify({
+    time: new Date().toISOString(),
+    level: 'error',
+    error: String((error as Error)?.stack ?? error),
+  });
+}
+
 /** In-flight requests get this long to finish after a stop (SIGINT/SIGTERM) before the service stops anyway. */
 export const SHUTDOWN_GRACE_MS = 10_000;
 

@@ -66,17 +66,14 @@ async function serveCommand(session: Session, options: ServeOptions): Promise<nu
   const { io } = session;
   const env = { ...io.env, ...(await serviceEnv(session, options)) };
   // Loaded when asked for: the other commands need none of the HTTP stack.
-  const { startService } = await import('@skills-passport/server');
+  const { internalErrorLine, startService } = await import('@skills-passport/server');
   const host = options.host ?? (env[SERVER_ENV.host]?.trim() || undefined);
   const service = await startService({
     env,
     ...(host ? { host } : {}),
     print: (line) => (session.output.json ? undefined : io.stdout.write(`${line}\n`)),
     log: (entry) => io.stdout.write(`${JSON.stringify(entry)}\n`),
-    onInternalError: (error) =>
-      io.stderr.write(
-        `${JSON.stringify({ time: new Date().toISOString(), level: 'error', error: String((error as Error)?.stack ?? error) })}\n`,
-      ),
+    onInternalError: (error) => io.stderr.write(`${internalErrorLine(error)}\n`),
   });
   if (session.output.json) {
     // One line, so a script can read it before the request log lines that follow.

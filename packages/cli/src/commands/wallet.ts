@@ -7,6 +7,7 @@ import {
   type CredentialSummary,
   generateKey,
   isImage,
+  matchesSelection,
   present,
   selectCredentials,
   summarise,
@@ -100,8 +101,9 @@ Examples:
     .addHelpText(
       'after',
       `
-KIND is how each one is secured: di or jwt (Open Badges 3.0, can go in a presentation), ob2-hosted or ob2-signed
-(Open Badges 2.0: kept and verifiable, but not holder-bound, so never inside a signed presentation).
+KIND is how each one is secured: di or jwt (Open Badges 3.0, bound to your DID in a presentation), ob2-hosted or
+ob2-signed (Open Badges 2.0: a presentation carries them as evidence, not bound to you; hosted ones need
+--format jwt).
 
 Examples:
   $ skills-passport wallet list
@@ -234,7 +236,7 @@ async function addCommand(session: Session, file: string, options: AddOptions): 
     base64: Buffer.from(input.bytes).toString('base64'),
   };
   const entry =
-    checked && (checked.format === 'ob2-hosted' || checked.format === 'ob2-signed')
+    checked && isOb2Entry(checked)
       ? ob2Entry(checked, input.bytes, original, file, options)
       : ob3Entry(holder, input.bytes, original, file, options);
   const added = await holder.add(entry, session.now());
@@ -410,16 +412,11 @@ function summaryOf(entry: WalletEntry): CredentialSummary {
   return entry.summary ?? summarise(credentialDocument(entry.credential) ?? {});
 }
 
-/** The same id / skill / issuer selection `selectCredentials` applies, on an OB 2.0 badge's summary. */
+/** The selection `selectCredentials` applies, on an OB 2.0 badge's kept summary (its badge is a linked document). */
 function matchesSummary(entry: WalletEntry, selection: CredentialSelection): boolean {
   const summary = summaryOf(entry);
-  if (selection.ids && !selection.ids.includes(entry.id)) return false;
-  if (selection.issuers && !selection.issuers.includes(summary.issuer?.id ?? '')) return false;
-  if (selection.skills) {
-    const held = summary.skills.map((skill) => `${skill.framework}:${skill.code}`.toUpperCase());
-    if (!selection.skills.some((skill) => held.includes(skill.toUpperCase()))) return false;
-  }
-  return true;
+  const facts = { id: entry.id, types: summary.types, issuer: summary.issuer?.id, skills: summary.skills };
+  return matchesSelection(facts, selection);
 }
 
 function badgeNames(entries: WalletEntry[]): string {

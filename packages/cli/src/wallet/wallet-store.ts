@@ -47,8 +47,8 @@ export interface WalletEntry {
   summary?: CredentialSummary;
 }
 
-/** Whether an entry is an Open Badges 2.0 assertion (not holder-bound: never inside a signed presentation). */
-export function isOb2Entry(entry: Pick<WalletEntry, 'format'>): boolean {
+/** Whether an entry (or a report) is an Open Badges 2.0 assertion: not holder-bound, evidence in a presentation. */
+export function isOb2Entry(entry: { format: string }): boolean {
   return entry.format === 'ob2-hosted' || entry.format === 'ob2-signed';
 }
 

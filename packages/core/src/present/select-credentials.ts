@@ -1,6 +1,7 @@
 import { issuerIdOf, typesOf } from '../verify/format-check.js';
 import { envelopedJwt } from '../verify/input.js';
 import { decodeJwt } from '../verify/jwt-credential.js';
+import type { SkillSummary } from '../verify/report.js';
 import { skillsOf } from '../verify/summary.js';
 
 /** Which of the learner's credentials to share. Every criterion given must match; none given shares everything. */
@@ -22,19 +23,41 @@ export function selectCredentials<T extends object | string>(
   credentials: T[],
   selection: CredentialSelection = {},
 ): T[] {
-  const wantedSkills = selection.skills?.map((skill) => skill.toUpperCase());
   return credentials.filter((item) => {
     const credential = readCredential(item);
     if (!credential) return false;
-    if (selection.ids && !selection.ids.includes(String(credential.id))) return false;
-    if (selection.types && !typesOf(credential).some((type) => selection.types!.includes(type))) return false;
-    if (selection.issuers && !selection.issuers.includes(issuerIdOf(credential) ?? '')) return false;
-    if (wantedSkills) {
-      const held = skillsOf(credential).map((skill) => `${skill.framework}:${skill.code}`.toUpperCase());
-      if (!wantedSkills.some((skill) => held.includes(skill))) return false;
-    }
-    return true;
+    return matchesSelection(
+      {
+        id: String(credential.id),
+        types: typesOf(credential),
+        issuer: issuerIdOf(credential),
+        skills: skillsOf(credential),
+      },
+      selection,
+    );
   });
+}
+
+/**
+ * Whether what is known of a credential (its id, types, issuer and skills, e.g. from its summary) meets a
+ * selection: every criterion given must match; none given matches everything.
+ *
+ * @example
+ * matchesSelection({ id, types: summary.types, issuer: summary.issuer?.id, skills: summary.skills }, { skills: ['SFIA:SCTY'] });
+ */
+export function matchesSelection(
+  facts: { id: string; types: string[]; issuer: string | undefined; skills: SkillSummary[] },
+  selection: CredentialSelection,
+): boolean {
+  if (selection.ids && !selection.ids.includes(facts.id)) return false;
+  if (selection.types && !facts.types.some((type) => selection.types!.includes(type))) return false;
+  if (selection.issuers && !selection.issuers.includes(facts.issuer ?? '')) return false;
+  if (selection.skills) {
+    const wanted = selection.skills.map((skill) => skill.toUpperCase());
+    const held = facts.skills.map((skill) => `${skill.framework}:${skill.code}`.toUpperCase());
+    if (!wanted.some((skill) => held.includes(skill))) return false;
+  }
+  return true;
 }
 
 /**
