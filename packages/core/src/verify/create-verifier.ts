@@ -92,7 +92,8 @@ export interface VerifyCallOptions extends PresentationOptions {
   /**
    * The identity (email, URL, phone) the badge should have been issued to, checked as `recipient`: against an
    * OB 2.0 assertion's `recipient`, or an OB 3.0 credential's `credentialSubject.identifier` (see
-   * docs/open-badges-3.md). Not applied to the credentials inside a presentation, which are bound to the holder.
+   * docs/open-badges-3.md). In a presentation it applies to the OB 2.0 badges carried as evidence only: the OB 3.0
+   * credentials inside are bound to the holder instead.
    */
   recipient?: ExpectedRecipient | string;
 }
