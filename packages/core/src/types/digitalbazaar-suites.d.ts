@@ -33,7 +33,15 @@ declare module '@digitalbazaar/data-integrity' {
   }
 }
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
-  export const cryptosuite: unknown;
+  export const cryptosuite: {
+    name: string;
+    requiredAlgorithm: string;
+    createVerifier(options: { verificationMethod: object }): Promise<{
+      algorithm: string;
+      id?: string;
+      verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+    }>;
+  };
 }
 declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite' {
   export const cryptosuite: unknown;

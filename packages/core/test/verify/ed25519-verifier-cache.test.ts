@@ -1,0 +1,65 @@
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { describe, expect, it } from 'vitest';
+import { generateKey } from '../../src/index.js';
+import { eddsaRdfc2022Verifying } from '../../src/verify/ed25519-verifier-cache.js';
+
+async function keyWithMethod() {
+  const key = await generateKey({ type: 'Ed25519' });
+  const method = {
+    id: key.id,
+    type: 'Multikey',
+    controller: key.controller,
+    publicKeyMultibase: key.publicKeyMultibase,
+  };
+  // Signed by the multikey library itself, not by the code under test.
+  const signer = (
+    await Ed25519Multikey.from({ ...method, secretKeyMultibase: key.secretKeyMultibase })
+  ).signer();
+  return { method, sign: (data: Uint8Array) => signer.sign({ data }) };
+}
+
+describe('eddsa-rdfc-2022 verifiers kept per verification method', () => {
+  it('makes one verifier per method, which accepts a good signature and refuses a changed message', async () => {
+    const { method, sign } = await keyWithMethod();
+    const data = new Uint8Array(64).fill(7);
+    const signature = await sign(data);
+    const first = await eddsaRdfc2022Verifying.createVerifier({ verificationMethod: method });
+    const again = await eddsaRdfc2022Verifying.createVerifier({ verificationMethod: { ...method } });
+    expect(again).toBe(first);
+    expect(first.algorithm).toBe('Ed25519');
+    expect(await first.verify({ data, signature })).toBe(true);
+    expect(await first.verify({ data: new Uint8Array(64).fill(8), signature })).toBe(false);
+  });
+
+  it('gives a rotated key behind the same id its own verifier, so the old key’s signatures fail', async () => {
+    const old = await keyWithMethod();
+    const rotated = await keyWithMethod();
+    const data = new Uint8Array(64).fill(1);
+    const signedByOld = await old.sign(data);
+    const sameId = { ...rotated.method, id: old.method.id, controller: old.method.controller };
+    const oldVerifier = await eddsaRdfc2022Verifying.createVerifier({ verificationMethod: old.method });
+    const newVerifier = await eddsaRdfc2022Verifying.createVerifier({ verificationMethod: sameId });
+    expect(newVerifier).not.toBe(oldVerifier);
+    expect(await oldVerifier.verify({ data, signature: signedByOld })).toBe(true);
+    expect(await newVerifier.verify({ data, signature: signedByOld })).toBe(false);
+  });
+
+  it('still lets the library refuse a method of another key type, every time it is asked', async () => {
+    const { method } = await keyWithMethod();
+    const other = { ...method, type: 'EcdsaSecp256k1VerificationKey2019' };
+    await expect(eddsaRdfc2022Verifying.createVerifier({ verificationMethod: other })).rejects.toThrow();
+    await expect(eddsaRdfc2022Verifying.createVerifier({ verificationMethod: other })).rejects.toThrow();
+  });
+
+  it('refuses every signature under a key it cannot read, as the library does', async () => {
+    const { method, sign } = await keyWithMethod();
+    const data = new Uint8Array(64).fill(3);
+    const signature = await sign(data);
+    const broken = { ...method, publicKeyMultibase: `z${'1'.repeat(10)}` };
+    const verifier = await eddsaRdfc2022Verifying
+      .createVerifier({ verificationMethod: broken })
+      .catch(() => undefined);
+    const verified = await verifier?.verify({ data, signature }).catch(() => false);
+    expect(verified ?? false).toBe(false);
+  });
+});
