@@ -70,6 +70,12 @@ export interface VerifierOptions {
    */
   proofWorkers?: number;
   /**
+   * How long an idle proof worker lives, in ms (default 1,000, so a CLI run exits soon after its last check). A
+   * long-running service can keep workers longer, so the first burst after a pause does not wait for a thread to
+   * start.
+   */
+  proofWorkerIdleMs?: number;
+  /**
    * Challenges this verifier issued (`createMemoryChallengeStore()`, or the store package's store): a
    * presentation's challenge is then used up once its proof verifies, and a replay fails `challenge-reused`.
    */
@@ -132,7 +138,12 @@ export function createVerifier(options: VerifierOptions = {}): Verify {
       }),
     knownContexts: new Set(),
     resultCache: createResultCache(options.resultCache),
-    proofPool: options.documentLoader ? undefined : createProofPool({ threads: options.proofWorkers }),
+    proofPool: options.documentLoader
+      ? undefined
+      : createProofPool({
+          threads: options.proofWorkers,
+          ...(options.proofWorkerIdleMs === undefined ? {} : { idleTimeoutMs: options.proofWorkerIdleMs }),
+        }),
   };
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...options.limits };
   if (options.allowSchemaFetch) {

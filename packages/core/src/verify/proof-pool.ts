@@ -24,7 +24,7 @@ export interface ProofPoolOptions {
 export interface ProofPool {
   /**
    * Checks on this thread or a worker, whichever is free first; `preferWorker` sends a large proof (a whole
-   * presentation) to a worker when one has room, so this thread stays free for the smaller ones.
+   * presentation) to a worker that is already running and has room, so this thread stays free for the smaller ones.
    */
   check<T extends ProofOutcome | PresentationProofOutcome>(
     task: ProofTask,
@@ -92,7 +92,9 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
           waiting.shift()?.();
         }
       };
-      if (options.preferWorker && workersBusy < capacity) return onWorker();
+      // Only a running worker: starting one takes longer (about 350 ms) than a small presentation's proof here.
+      const workerRunning = (piscina?.threads.length ?? 0) > 0;
+      if (options.preferWorker && workerRunning && workersBusy < capacity) return onWorker();
       // Whichever is free first, this thread or a worker, takes the next proof; the rest wait their turn here
       // rather than in the pool's queue, so this thread keeps taking its share of a burst.
       for (;;) {

@@ -79,7 +79,7 @@ describe('the worker pool for Data Integrity proofs', () => {
     expect((await checkProofInWorker({ credential: good, methods: {} })).check.outcome).toBe('fail');
   });
 
-  it('checks a holder proof on a worker when asked to prefer one: good, and with the challenge changed', async () => {
+  it('checks a holder proof on a running worker when asked to prefer one: good, and with the challenge changed', async () => {
     const { issuer, learner } = await keys();
     const resolver = createDidResolver({ fetch: forbiddenFetch() });
     const loader = createDocumentLoader({ resolver });
@@ -93,20 +93,53 @@ describe('the worker pool for Data Integrity proofs', () => {
     const methods = { [id]: await resolver.resolveVerificationMethod(id, { purpose: 'authentication' }) };
     const replayed = structuredClone(presentation);
     replayed.proof.challenge = 'another-challenge';
-    const before = pool!.counts.workers;
-    const [good, bad] = await Promise.all(
-      [presentation, replayed].map((document) =>
-        pool!.check(
+    const warmPool = createProofPool({ threads: 1, idleTimeoutMs: 60_000 })!;
+    try {
+      const holderProof = (document: Record<string, any>, options?: { preferWorker: boolean }) =>
+        warmPool.check(
           { credential: document, methods, kind: 'presentation' },
           () => checkDataIntegrityPresentationProof(document, loader),
-          { preferWorker: true },
-        ),
-      ),
-    );
-    expect(pool!.counts.workers - before).toBe(2);
-    expect(good).toMatchObject({ check: { code: 'proof-ok' }, signer: learner.controller });
-    expect(bad!.check.outcome).toBe('fail');
-    expect(bad!.check.code).toBe('holder-proof-invalid');
+          options,
+        );
+      // Two at once without a preference: this thread takes one, the other starts the worker.
+      await Promise.all([holderProof(presentation), holderProof(presentation)]);
+      expect(warmPool.counts).toEqual({ here: 1, workers: 1 });
+      const [good, bad] = await Promise.all(
+        [presentation, replayed].map((document) => holderProof(document, { preferWorker: true })),
+      );
+      expect(warmPool.counts).toEqual({ here: 1, workers: 3 });
+      expect(good).toMatchObject({ check: { code: 'proof-ok' }, signer: learner.controller });
+      expect(bad!.check.outcome).toBe('fail');
+      expect(bad!.check.code).toBe('holder-proof-invalid');
+    } finally {
+      await warmPool.close();
+    }
+  });
+
+  it('checks a preferred proof on this thread while no worker runs, rather than wait for one to start', async () => {
+    const { issuer, learner } = await keys();
+    const resolver = createDidResolver({ fetch: forbiddenFetch() });
+    const loader = createDocumentLoader({ resolver });
+    const credential = await issueCredential(openBadge(issuer, learner.controller), { issuerKey: issuer });
+    const bound = { challenge: 'cold-pool-1', domain: 'https://jobs.example.com' };
+    const presentation = (await present([credential], { holderKey: learner, ...bound })) as Record<
+      string,
+      any
+    >;
+    const id = presentation.proof.verificationMethod as string;
+    const methods = { [id]: await resolver.resolveVerificationMethod(id, { purpose: 'authentication' }) };
+    const coldPool = createProofPool({ threads: 1, idleTimeoutMs: 60_000 })!;
+    try {
+      const outcome = await coldPool.check(
+        { credential: presentation, methods, kind: 'presentation' },
+        () => checkDataIntegrityPresentationProof(presentation, loader),
+        { preferWorker: true },
+      );
+      expect(outcome.check.code).toBe('proof-ok');
+      expect(coldPool.counts).toEqual({ here: 1, workers: 0 });
+    } finally {
+      await coldPool.close();
+    }
   });
 
   it('verifies a Data Integrity passport with the holder proof on the pool, failing a tampered one', async () => {
