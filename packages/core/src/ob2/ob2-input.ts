@@ -1,4 +1,5 @@
 import { type ParsedInput, structureCheck } from '../verify/input.js';
+import { decodeJwt } from '../verify/jwt-credential.js';
 import { isOb2Assertion, type Json, objectOf } from './ob2-assertion.js';
 
 /** What the OB 2.0 verifier accepts: a hosted assertion's URL, the assertion as JSON, or a signed assertion (JWS). */
@@ -37,7 +38,10 @@ export function ob2InputOf(parsed: ParsedInput): Ob2Input | undefined {
     return isOb2Assertion(parsed.document) ? { kind: 'ob2-json', document: parsed.document } : undefined;
   }
   if (parsed.kind === 'jwt') {
-    const assertion = jwsPayloadOf(parsed.jwt);
+    // The strict decode is remembered per token, so the OB 3.0 path that reads the same token next decodes nothing;
+    // an OB 2.0 JWS that is not strictly canonical base64url is still read leniently.
+    const strict = decodeJwt(parsed.jwt, 'vc');
+    const assertion = 'check' in strict ? jwsPayloadOf(parsed.jwt) : strict.payload;
     // The payload gets the same depth and size limits as any JSON input (checked only for OB 2.0 assertions: the
     // OB 3.0 path applies its own when it decodes the token).
     return assertion && isOb2Assertion(assertion) && !structureCheck(assertion)
