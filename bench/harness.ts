@@ -13,28 +13,52 @@ export interface BenchOptions {
   roundMs?: number;
 }
 
+export interface BenchCase {
+  name: string;
+  operation: () => unknown;
+}
+
+/** One case on its own: `measureInterleaved` with a single case. */
 export async function measure(
   name: string,
   operation: () => unknown,
   options: BenchOptions = {},
 ): Promise<BenchResult> {
+  const [result] = await measureInterleaved([{ name, operation }], options);
+  return result as BenchResult;
+}
+
+/**
+ * Cases compared with each other, measured in turn round by round (case 1, case 2, ..., then round 2), so a slow
+ * spell of a shared machine lowers every case's round alike and their ratios hold; each case's median round is
+ * reported.
+ */
+export async function measureInterleaved(
+  cases: BenchCase[],
+  options: BenchOptions = {},
+): Promise<BenchResult[]> {
   const rounds = options.rounds ?? 5;
   const roundMs = options.roundMs ?? 1000;
-  await operation(); // warm-up: first-call caches and JIT, not timed
-  const perRound: number[] = [];
+  for (const { operation } of cases) await operation(); // warm-up: first-call caches and JIT, not timed
+  const perRound = cases.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
-    let ops = 0;
-    const started = performance.now();
-    let elapsed = 0;
-    while (elapsed < roundMs) {
-      await operation();
-      ops++;
-      elapsed = performance.now() - started;
+    for (const [index, { operation }] of cases.entries()) {
+      let ops = 0;
+      const started = performance.now();
+      let elapsed = 0;
+      while (elapsed < roundMs) {
+        await operation();
+        ops++;
+        elapsed = performance.now() - started;
+      }
+      perRound[index]?.push((ops * 1000) / elapsed);
     }
-    perRound.push((ops * 1000) / elapsed);
   }
-  const sorted = [...perRound].sort((a, b) => a - b);
-  return { name, opsPerSecond: sorted[Math.floor(sorted.length / 2)] ?? 0, rounds: perRound };
+  return cases.map(({ name }, index) => {
+    const measured = perRound[index] ?? [];
+    const sorted = [...measured].sort((a, b) => a - b);
+    return { name, opsPerSecond: sorted[Math.floor(sorted.length / 2)] ?? 0, rounds: measured };
+  });
 }
 
 /** What the figures were measured on: they mean nothing without it. */
