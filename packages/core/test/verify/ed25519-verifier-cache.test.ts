@@ -44,6 +44,24 @@ describe('eddsa-rdfc-2022 verifiers kept per verification method', () => {
     expect(await newVerifier.verify({ data, signature: signedByOld })).toBe(false);
   });
 
+  it('reads the key the library reads when a method carries two (multibase and JWK), agreeing with its verifier', async () => {
+    const signing = await keyWithMethod();
+    const other = await generateKey({ type: 'Ed25519' });
+    const otherJwk = await Ed25519Multikey.toJwk({
+      keyPair: await Ed25519Multikey.from({
+        ...signing.method,
+        publicKeyMultibase: other.publicKeyMultibase,
+      }),
+    });
+    const both = { ...signing.method, publicKeyJwk: otherJwk };
+    const data = new Uint8Array(64).fill(5);
+    const signature = await signing.sign(data);
+    const library = (await Ed25519Multikey.from(both)).verifier();
+    const ours = await eddsaRdfc2022Verifying.createVerifier({ verificationMethod: both });
+    expect(await library.verify({ data, signature })).toBe(true);
+    expect(await ours.verify({ data, signature })).toBe(true);
+  });
+
   it('still lets the library refuse a method of another key type, every time it is asked', async () => {
     const { method } = await keyWithMethod();
     const other = { ...method, type: 'EcdsaSecp256k1VerificationKey2019' };
