@@ -34,8 +34,15 @@ export interface ServiceVerifierOptions {
   minimumStatusListBits?: number;
   /** Proof worker threads (core's default when absent). */
   proofWorkers?: number;
+  /**
+   * How long an idle proof worker lives, in ms (default 30,000: a service runs for long, so a burst after a pause
+   * finds its workers running instead of waiting about 350 ms for one to start).
+   */
+  proofWorkerIdleMs?: number;
   now?: () => Date;
 }
+
+const SERVICE_WORKER_IDLE_MS = 30_000;
 
 /**
  * The verifier the service runs: core's `createVerifier`, with status lists and DID documents of this service
@@ -65,6 +72,7 @@ export function createServiceVerifier(options: ServiceVerifierOptions): Verify {
       : {}),
     ...(options.challengeStore ? { challengeStore: options.challengeStore } : {}),
     ...(options.proofWorkers !== undefined ? { proofWorkers: options.proofWorkers } : {}),
+    proofWorkerIdleMs: options.proofWorkerIdleMs ?? SERVICE_WORKER_IDLE_MS,
     ...(options.now ? { now: options.now } : {}),
   });
 }

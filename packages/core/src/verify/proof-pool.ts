@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { Codes } from '../codes.js';
+import { PassportError } from '../errors.js';
 import type { JwtKeyResolver } from './jwt-credential.js';
 import type { PresentationProofOutcome } from './presentation-proof.js';
 import type { ProofOutcome } from './proof-data-integrity.js';
@@ -46,7 +48,15 @@ const TASKS_PER_WORKER = 4;
 
 export function createProofPool(options: ProofPoolOptions = {}): ProofPool | undefined {
   const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
-  if (threads <= 0) return undefined;
+  const idleTimeout = options.idleTimeoutMs ?? 1000;
+  // Named as createVerifier's options, the only way in for users.
+  if (!Number.isInteger(threads) || threads < 0) {
+    throw new PassportError(Codes.invalidOptions, 'proofWorkers must be a whole number of zero or more.');
+  }
+  if (!Number.isFinite(idleTimeout) || idleTimeout < 0) {
+    throw new PassportError(Codes.invalidOptions, 'proofWorkerIdleMs must be a number of zero or more.');
+  }
+  if (threads === 0) return undefined;
   let piscina: Piscina | undefined;
   let busyHere = false;
   let workersBusy = 0;
@@ -61,7 +71,7 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
       filename: new URL(source ? './proof-worker-source.mjs' : './proof-worker.js', import.meta.url).href,
       minThreads: 0,
       maxThreads: threads,
-      idleTimeout: options.idleTimeoutMs ?? 1000,
+      idleTimeout,
       concurrentTasksPerWorker: TASKS_PER_WORKER,
     });
     // A worker that cannot start must not crash the process: its tasks reject and are checked here instead.

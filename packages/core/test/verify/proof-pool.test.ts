@@ -170,4 +170,23 @@ describe('the worker pool for Data Integrity proofs', () => {
   it('can be turned off', () => {
     expect(createProofPool({ threads: 0 })).toBeUndefined();
   });
+
+  it('refuses worker counts and idle times that mean nothing, naming the verifier option', () => {
+    for (const proofWorkers of [-1, 1.5, Number.NaN]) {
+      expect(() => createVerifier({ proofWorkers })).toThrow(
+        expect.objectContaining({
+          code: 'invalid-options',
+          message: expect.stringContaining('proofWorkers'),
+        }),
+      );
+    }
+    for (const proofWorkerIdleMs of [-5, Number.POSITIVE_INFINITY]) {
+      expect(() => createVerifier({ proofWorkerIdleMs })).toThrow(
+        expect.objectContaining({
+          code: 'invalid-options',
+          message: expect.stringContaining('proofWorkerIdleMs'),
+        }),
+      );
+    }
+  });
 });
