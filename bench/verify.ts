@@ -226,42 +226,43 @@ passportCases.push({
 });
 report(await measureInterleaved(passportCases, options));
 
-// The issue's targets, each a ratio of cases measured in turn in the same group.
+// The issue's targets, each a ratio of cases measured in turn in the same group: [target, ours, peer, met].
 const opsOf = (name: string) =>
   results.find((entry) => entry.name.startsWith(name))?.opsPerSecond ?? Number.NaN;
-const targets = [
-  {
-    target: 'JWT verify >= 0.7x jose jwtVerify',
-    ratio: opsOf('skills-passport verify (JWT)') / opsOf('jose jwtVerify'),
-    met: (ratio: number) => ratio >= 0.7,
-  },
-  {
-    target: 'DI first sight >= 0.95x @digitalbazaar/vc, one thread',
-    ratio:
-      opsOf('skills-passport verify (DI, first sight)') / opsOf('@digitalbazaar/vc verifyCredential (eddsa'),
-    met: (ratio: number) => ratio >= 0.95,
-  },
-  {
-    target: 'batch of 100 DI with the pool >= 1.7x @digitalbazaar/vc',
-    ratio:
-      opsOf('skills-passport verify batch of 100 DI, worker pool') /
-      opsOf('@digitalbazaar/vc verifyCredential, batch of 100'),
-    met: (ratio: number) => ratio >= 1.7,
-  },
-  {
-    target: 'DI seen before >= 20x @digitalbazaar/vc',
-    ratio:
-      opsOf('skills-passport verify (DI, seen before') / opsOf('@digitalbazaar/vc verifyCredential (eddsa'),
-    met: (ratio: number) => ratio >= 20,
-  },
-  {
-    target: '50-credential DI passport < 60% of 50 single verifications (time)',
-    ratio:
-      opsOf('skills-passport verify the 50 DI credentials one by one') /
-      opsOf('skills-passport verify passport of 50 DI'),
-    met: (ratio: number) => ratio < 0.6,
-  },
-].map(({ target, ratio, met }) => ({ target, ratio: Number(ratio.toFixed(3)), met: met(ratio) }));
+const vcAlone = '@digitalbazaar/vc verifyCredential (eddsa';
+const targets = (
+  [
+    ['JWT verify >= 0.7x jose jwtVerify', 'skills-passport verify (JWT)', 'jose jwtVerify', (r) => r >= 0.7],
+    [
+      'DI first sight >= 0.95x @digitalbazaar/vc, one thread',
+      'skills-passport verify (DI, first sight)',
+      vcAlone,
+      (r) => r >= 0.95,
+    ],
+    [
+      'batch of 100 DI with the pool >= 1.7x @digitalbazaar/vc',
+      'skills-passport verify batch of 100 DI, worker pool',
+      '@digitalbazaar/vc verifyCredential, batch of 100',
+      (r) => r >= 1.7,
+    ],
+    [
+      'DI seen before >= 20x @digitalbazaar/vc',
+      'skills-passport verify (DI, seen before',
+      vcAlone,
+      (r) => r >= 20,
+    ],
+    // Time taken is the inverse of ops/s: the singles' rate over the passport's.
+    [
+      '50-credential DI passport < 60% of 50 single verifications (time)',
+      'skills-passport verify the 50 DI credentials one by one',
+      'skills-passport verify passport of 50 DI',
+      (r) => r < 0.6,
+    ],
+  ] as Array<[string, string, string, (ratio: number) => boolean]>
+).map(([target, ours, peer, met]) => {
+  const ratio = opsOf(ours) / opsOf(peer);
+  return { target, ratio: Number(ratio.toFixed(3)), met: met(ratio) };
+});
 
 const peers = results.slice(0, 3);
 const header = ['case', 'ops/s', ...peers.map((peer) => `vs ${peer.name.split(' ')[0]}`)];
