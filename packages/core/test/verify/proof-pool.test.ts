@@ -80,32 +80,16 @@ describe('the worker pool for Data Integrity proofs', () => {
   });
 
   it('checks a holder proof on a running worker when asked to prefer one: good, and with the challenge changed', async () => {
-    const { issuer, learner } = await keys();
-    const resolver = createDidResolver({ fetch: forbiddenFetch() });
-    const loader = createDocumentLoader({ resolver });
-    const credential = await issueCredential(openBadge(issuer, learner.controller), { issuerKey: issuer });
-    const presentation = (await present([credential], {
-      holderKey: learner,
-      challenge: 'worker-challenge-1',
-      domain: 'https://jobs.example.com',
-    })) as Record<string, any>;
-    const id = presentation.proof.verificationMethod as string;
-    const methods = { [id]: await resolver.resolveVerificationMethod(id, { purpose: 'authentication' }) };
+    const { learner, presentation, holderProof } = await oneCredentialPassport('worker-challenge-1');
     const replayed = structuredClone(presentation);
     replayed.proof.challenge = 'another-challenge';
     const warmPool = createProofPool({ threads: 1, idleTimeoutMs: 60_000 })!;
     try {
-      const holderProof = (document: Record<string, any>, options?: { preferWorker: boolean }) =>
-        warmPool.check(
-          { credential: document, methods, kind: 'presentation' },
-          () => checkDataIntegrityPresentationProof(document, loader),
-          options,
-        );
       // Two at once without a preference: this thread takes one, the other starts the worker.
-      await Promise.all([holderProof(presentation), holderProof(presentation)]);
+      await Promise.all([holderProof(warmPool, presentation), holderProof(warmPool, presentation)]);
       expect(warmPool.counts).toEqual({ here: 1, workers: 1 });
       const [good, bad] = await Promise.all(
-        [presentation, replayed].map((document) => holderProof(document, { preferWorker: true })),
+        [presentation, replayed].map((document) => holderProof(warmPool, document, { preferWorker: true })),
       );
       expect(warmPool.counts).toEqual({ here: 1, workers: 3 });
       expect(good).toMatchObject({ check: { code: 'proof-ok' }, signer: learner.controller });
@@ -117,24 +101,10 @@ describe('the worker pool for Data Integrity proofs', () => {
   });
 
   it('checks a preferred proof on this thread while no worker runs, rather than wait for one to start', async () => {
-    const { issuer, learner } = await keys();
-    const resolver = createDidResolver({ fetch: forbiddenFetch() });
-    const loader = createDocumentLoader({ resolver });
-    const credential = await issueCredential(openBadge(issuer, learner.controller), { issuerKey: issuer });
-    const bound = { challenge: 'cold-pool-1', domain: 'https://jobs.example.com' };
-    const presentation = (await present([credential], { holderKey: learner, ...bound })) as Record<
-      string,
-      any
-    >;
-    const id = presentation.proof.verificationMethod as string;
-    const methods = { [id]: await resolver.resolveVerificationMethod(id, { purpose: 'authentication' }) };
+    const { presentation, holderProof } = await oneCredentialPassport('cold-pool-1');
     const coldPool = createProofPool({ threads: 1, idleTimeoutMs: 60_000 })!;
     try {
-      const outcome = await coldPool.check(
-        { credential: presentation, methods, kind: 'presentation' },
-        () => checkDataIntegrityPresentationProof(presentation, loader),
-        { preferWorker: true },
-      );
+      const outcome = await holderProof(coldPool, presentation, { preferWorker: true });
       expect(outcome.check.code).toBe('proof-ok');
       expect(coldPool.counts).toEqual({ here: 1, workers: 0 });
     } finally {
@@ -190,3 +160,29 @@ describe('the worker pool for Data Integrity proofs', () => {
     }
   });
 });
+
+/** A one-credential Data Integrity passport, and a way to check its holder proof on a given pool. */
+async function oneCredentialPassport(challenge: string) {
+  const { issuer, learner } = await keys();
+  const resolver = createDidResolver({ fetch: forbiddenFetch() });
+  const loader = createDocumentLoader({ resolver });
+  const credential = await issueCredential(openBadge(issuer, learner.controller), { issuerKey: issuer });
+  const presentation = (await present([credential], {
+    holderKey: learner,
+    challenge,
+    domain: 'https://jobs.example.com',
+  })) as Record<string, any>;
+  const id = presentation.proof.verificationMethod as string;
+  const methods = { [id]: await resolver.resolveVerificationMethod(id, { purpose: 'authentication' }) };
+  const holderProof = (
+    pool: NonNullable<ReturnType<typeof createProofPool>>,
+    document: Record<string, any>,
+    options?: { preferWorker: boolean },
+  ) =>
+    pool.check(
+      { credential: document, methods, kind: 'presentation' },
+      () => checkDataIntegrityPresentationProof(document, loader),
+      options,
+    );
+  return { learner, presentation, holderProof };
+}
