@@ -118,32 +118,32 @@ async function verifyListText<T>(
     try {
       document = JSON.parse(body);
     } catch {
-      return invalid(`${url} did not return valid JSON.`);
+      return invalidList(`${url} did not return valid JSON.`);
     }
     if (!document || typeof document !== 'object' || Array.isArray(document)) {
-      return invalid(`${url} did not return a JSON object.`);
+      return invalidList(`${url} did not return a JSON object.`);
     }
     const object = document as Record<string, unknown>;
     if (object.proof === undefined && reader.allowUnsigned) return reader.read(object, url, 'unsigned');
     const proof = await checkDataIntegrityProof(object, deps.documentLoader);
     if (proof.check.outcome !== 'pass') {
-      return invalid(
+      return invalidList(
         `The ${reader.kind}'s proof does not verify (${proof.check.code}): ${proof.check.message}`,
       );
     }
     return reader.read(object, url, 'data-integrity');
   }
   const decoded = decodeJwt(body, 'vc');
-  if ('check' in decoded) return invalid(`${url} returned neither a JSON document nor a JWT.`);
+  if ('check' in decoded) return invalidList(`${url} returned neither a JSON document nor a JWT.`);
   const issuer = issuerIdOf(decoded.document) ?? stringOf(decoded.payload.iss);
   const signature = await checkJwtSignature(body, decoded, issuer, deps.resolver, 'assertionMethod');
   if (signature.outcome !== 'pass') {
-    return invalid(
+    return invalidList(
       `The ${reader.kind}'s JWT signature does not verify (${signature.code}): ${signature.message}`,
     );
   }
   const conflict = jwtClaimsConflict(decoded, issuer);
-  if (conflict) return invalid(conflict);
+  if (conflict) return invalidList(conflict);
   // A JWT whose document names no issuer was signed by `iss`: that is the list's issuer.
   const document =
     issuerIdOf(decoded.document) === undefined && issuer !== undefined
@@ -156,6 +156,7 @@ function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function invalid<T>(message: string): ListOutcome<T> {
+/** A list that was fetched but cannot be trusted or read, and why. */
+export function invalidList<T>(message: string): ListOutcome<T> {
   return { kind: 'invalid', message };
 }

@@ -1,7 +1,7 @@
 import { Codes } from '../codes.js';
 import { issuerIdOf } from '../verify/format-check.js';
 import { type EntryCheckContext, type EntryOutcome, failed, usableList } from './entry-outcome.js';
-import type { ListOutcome, ListReader, ListSignature } from './published-list.js';
+import { invalidList, type ListOutcome, type ListReader, type ListSignature } from './published-list.js';
 
 /** `credentialStatus.type` of the 1EdTech Revocation List Status Method (Open Badges 3.0, CLR 2.0). */
 export const REVOCATION_LIST_1EDTECH_TYPE = '1EdTechRevocationList';
@@ -39,19 +39,19 @@ function readRevocationList(
 ): ListOutcome<Verified1EdTechRevocationList> {
   // A list published for another URL (another issuer's, or an older copy) must not stand in for this one.
   if (document.id !== url) {
-    return invalid(
+    return invalidList(
       `The revocation list's id (${String(document.id)}) is not the URL it was fetched from (${url}).`,
     );
   }
   const issuer = issuerIdOf(document);
-  if (!issuer) return invalid('The revocation list names no issuer.');
+  if (!issuer) return invalidList('The revocation list names no issuer.');
   const listed = document.revokedCredentials;
-  if (!Array.isArray(listed)) return invalid('The revocation list has no revokedCredentials array.');
+  if (!Array.isArray(listed)) return invalidList('The revocation list has no revokedCredentials array.');
   const revoked = new Map<string, string | undefined>();
   for (const item of listed) {
     const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
     if (typeof id !== 'string' || id === '') {
-      return invalid('The revocation list has a revokedCredentials entry without an id.');
+      return invalidList('The revocation list has a revokedCredentials entry without an id.');
     }
     const reason = (item as { revocationReason?: unknown }).revocationReason;
     // The reason is the issuer's free text, shown in the report: kept to one short line.
@@ -107,8 +107,4 @@ export async function check1EdTechRevocationEntry(
     );
   }
   return { outcome: 'pass', code: Codes.statusOk, message: 'Not revoked.' };
-}
-
-function invalid(message: string): ListOutcome<Verified1EdTechRevocationList> {
-  return { kind: 'invalid', message };
 }

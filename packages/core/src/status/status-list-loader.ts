@@ -2,6 +2,7 @@ import { messageOfError } from '../verify/error-code.js';
 import { issuerIdOf, typesOf } from '../verify/format-check.js';
 import { decodeStatusList } from './encoded-list.js';
 import {
+  invalidList,
   type ListOutcome,
   type ListReader,
   loadPublishedList,
@@ -61,31 +62,31 @@ function readStatusList(
 ): StatusListOutcome {
   // A list signed for another URL (another of the issuer's lists, say) must not stand in for this one.
   if (document.id !== url) {
-    return invalid(
+    return invalidList(
       `The status list's id (${String(document.id)}) is not the URL it was fetched from (${url}).`,
     );
   }
   if (!typesOf(document).includes(format.credentialType)) {
-    return invalid(`The status list is not a ${format.credentialType}.`);
+    return invalidList(`The status list is not a ${format.credentialType}.`);
   }
   const issuer = issuerIdOf(document);
-  if (!issuer) return invalid('The status list names no issuer.');
+  if (!issuer) return invalidList('The status list names no issuer.');
   const subject = document.credentialSubject as Record<string, unknown> | undefined;
   if (!subject || typeof subject !== 'object' || Array.isArray(subject)) {
-    return invalid('The status list has no credentialSubject.');
+    return invalidList('The status list has no credentialSubject.');
   }
   const subjectTypes = Array.isArray(subject.type) ? subject.type : [subject.type];
   if (!subjectTypes.includes(format.subjectType)) {
-    return invalid(`The status list subject is not a ${format.subjectType}.`);
+    return invalidList(`The status list subject is not a ${format.subjectType}.`);
   }
   if (typeof subject.statusPurpose !== 'string' || typeof subject.encodedList !== 'string') {
-    return invalid('The status list has no statusPurpose or encodedList.');
+    return invalidList('The status list has no statusPurpose or encodedList.');
   }
   let bits: VerifiedStatusList['bits'];
   try {
     bits = decodeStatusList(subject.encodedList, { form: format.encoding });
   } catch (error) {
-    return invalid(`The status list's encodedList cannot be decoded: ${messageOfError(error)}`);
+    return invalidList(`The status list's encodedList cannot be decoded: ${messageOfError(error)}`);
   }
   // StatusList2021 lists in the wild write the purpose capitalised ("Revocation"); it names the same purpose.
   const purpose = format === STATUS_LIST_2021 ? subject.statusPurpose.toLowerCase() : subject.statusPurpose;
@@ -94,8 +95,4 @@ function readStatusList(
   const validUntil = Date.parse(String(document.validUntil ?? document.expirationDate ?? ''));
   if (!Number.isNaN(validUntil)) list.validUntil = validUntil;
   return { kind: 'ok', list };
-}
-
-function invalid(message: string): StatusListOutcome {
-  return { kind: 'invalid', message };
 }
