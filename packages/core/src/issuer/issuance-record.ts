@@ -60,7 +60,7 @@ function kindOf(
   credential: Record<string, unknown>,
   achievement: Record<string, unknown>,
 ): IssuanceRecordShape['kind'] {
-  const { kinds } = schemaKindsFor(credential);
+  const kinds = schemaKindsFor(credential);
   if (kinds.includes('micro-module')) return 'micro-module';
   if (kinds.includes('vendor-certification')) return 'vendor-certification';
   const type = achievement.achievementType;

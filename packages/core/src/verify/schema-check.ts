@@ -74,7 +74,7 @@ export function checkSchema(
   credential: Record<string, unknown>,
   declared: DeclaredSchemaOutcome[] = unbundledSchemasOf(credential).map((entry) => notFetched(entry.id)),
 ): CheckResult {
-  const { kinds } = schemaKindsFor(credential);
+  const kinds = schemaKindsFor(credential);
   const findings = [
     ...schemaErrorsFor(credential).map((error) => ({ ...error, schema: `${error.kind} schema` })),
     ...declared.flatMap((entry) =>

@@ -10,7 +10,7 @@ export interface SchemaFinding {
 }
 
 /** Which of our schemas apply to a credential (the declared ones we do not bundle: `unbundledSchemasOf`). */
-export function schemaKindsFor(credential: Record<string, unknown>): { kinds: SchemaKind[] } {
+export function schemaKindsFor(credential: Record<string, unknown>): SchemaKind[] {
   const kinds: SchemaKind[] = [];
   const types = asArray(credential.type);
   const context = asArray(credential['@context']);
@@ -24,7 +24,7 @@ export function schemaKindsFor(credential: Record<string, unknown>): { kinds: Sc
     const kind = kindForSchemaId(id);
     if (kind !== undefined && !kinds.includes(kind)) kinds.push(kind);
   }
-  return { kinds };
+  return kinds;
 }
 
 /** A `credentialSchema` entry naming a schema we do not bundle. */
@@ -55,7 +55,7 @@ export function unbundledSchemasOf(credential: Record<string, unknown>): Declare
 export function schemaErrorsFor(credential: Record<string, unknown>): SchemaFinding[] {
   const documents = documentsToValidate(credential);
   const findings = new Map<string, SchemaFinding>();
-  for (const kind of schemaKindsFor(credential).kinds) {
+  for (const kind of schemaKindsFor(credential)) {
     for (const document of documents) {
       for (const error of validate(kind, document).errors) {
         findings.set(`${kind} ${error.path} ${error.message}`, { kind, ...error });
