@@ -1,6 +1,6 @@
 import { Codes } from '../codes.js';
 import { stringOf } from '../ob2/ob2-assertion.js';
-import { issuerIdOf, typesOf } from './format-check.js';
+import { asArray, issuerIdOf, typesOf } from './format-check.js';
 import { parseInput } from './input.js';
 import {
   type CheckResult,
@@ -48,7 +48,7 @@ export function endorsementsOf(credential: Json): FoundEndorsement[] {
   ];
   return holders.flatMap(([on, holder, targetId]) =>
     holder
-      ? [...listOf(holder.endorsement), ...listOf(holder.endorsementJwt)].map((item) => ({
+      ? [...asArray(holder.endorsement), ...asArray(holder.endorsementJwt)].map((item) => ({
           on,
           targetId,
           item,
@@ -175,9 +175,4 @@ function endorserOf(endorsement: Json | undefined): EndorsementReport['endorser'
 
 function nameOf(entry: EndorsementReport): string {
   return entry.endorser.name ?? entry.endorser.id ?? 'an unknown endorser';
-}
-
-function listOf(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
 }

@@ -15,6 +15,12 @@ export function issuerIdOf(document: Record<string, unknown>): string | undefine
   return undefined;
 }
 
+/** A JSON-LD value as a list: absent (`undefined` or `null`) is none, one value is a list of one. */
+export function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
 export function typesOf(document: Record<string, unknown>): string[] {
   const type = document.type;
   return (Array.isArray(type) ? type : [type]).filter((item): item is string => typeof item === 'string');

@@ -1,6 +1,7 @@
 import { Codes } from '../codes.js';
 import { ob2InputOf } from '../ob2/ob2-input.js';
 import type { Ob2CallOptions, VerifyOb2Assertion } from '../ob2/verify-ob2-assertion.js';
+import { asArray } from './format-check.js';
 import { parseInput } from './input.js';
 import { type CheckResult, type CredentialReport, result } from './report.js';
 import { type CredentialVerificationContext, verifyCredentialInput } from './verify-credential.js';
@@ -18,7 +19,7 @@ export const MAX_PRESENTATION_CREDENTIALS = 200;
  * embeddedCredentials(presentation.verifiableCredential).length;
  */
 export function embeddedCredentials(value: unknown): unknown[] {
-  return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+  return asArray(value);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { kindForSchemaId, type SchemaKind, validate } from '@skills-passport/schemas';
+import { asArray } from './format-check.js';
 
 const OPEN_BADGE_TYPES = ['OpenBadgeCredential', 'AchievementCredential'];
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
@@ -110,9 +111,4 @@ function withEndorsementProofSets(credential: Record<string, unknown>): Record<s
     ...(fixed.issuer && typeof fixed.issuer === 'object' ? { issuer: fix(fixed.issuer) } : {}),
     ...(achievement ? { credentialSubject: { ...(subject as object), achievement: fix(achievement) } } : {}),
   };
-}
-
-function asArray(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
 }
