@@ -1,7 +1,7 @@
 import { Codes } from '../codes.js';
 import type { SafeFetch } from '../net/safe-fetch.js';
 import { messageOfError } from './error-code.js';
-import { issuerIdOf, typesOf } from './format-check.js';
+import { asArray, issuerIdOf, typesOf } from './format-check.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits, parseText } from './input.js';
 import { type CredentialReport, result, withCheck } from './report.js';
 import { firstSubject } from './summary.js';
@@ -30,12 +30,10 @@ export interface RefreshOptions {
  * // 'https://example.org/refresh/1'
  */
 export function refreshServiceUrlOf(credential: Json): string | undefined {
-  const value = credential.refreshService;
-  for (const entry of Array.isArray(value) ? value : [value]) {
+  for (const entry of asArray(credential.refreshService)) {
     if (!entry || typeof entry !== 'object') continue;
-    const { id, type } = entry as Json;
-    const types = Array.isArray(type) ? type : [type];
-    if (typeof id === 'string' && types.includes(CREDENTIAL_REFRESH_TYPE)) return id;
+    const { id } = entry as Json;
+    if (typeof id === 'string' && typesOf(entry as Json).includes(CREDENTIAL_REFRESH_TYPE)) return id;
   }
   return undefined;
 }
