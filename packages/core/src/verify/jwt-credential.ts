@@ -61,12 +61,9 @@ export function decodeJwt(
   }
   const decoded = strictDecodeJwt(jwt, limits);
   if ('check' in decoded) return decoded;
-  remember(memo, jwt, decoded);
-  return documentOf(
-    JSON.parse(decoded.headerText) as Record<string, unknown>,
-    JSON.parse(decoded.payloadText) as Record<string, unknown>,
-    claim,
-  );
+  remember(memo, jwt, { headerText: decoded.headerText, payloadText: decoded.payloadText });
+  // The objects the strict checks parsed are this caller's own: no one else has seen them.
+  return documentOf(decoded.header, decoded.payload, claim);
 }
 
 interface DecodedTexts {
@@ -123,7 +120,7 @@ function documentOf(
 function strictDecodeJwt(
   jwt: string,
   limits: Pick<InputLimits, 'maxDepth' | 'maxValues' | 'maxArrayLength'>,
-): DecodedTexts | CheckResult {
+): (DecodedTexts & Pick<DecodedJwt, 'header' | 'payload'>) | CheckResult {
   const parts = jwt.split('.');
   if (parts.length !== 3 || parts.some((part, i) => part === '' && i < 2)) {
     return result('format', 'fail', Codes.jwtMalformed, 'The JWT does not have three base64url parts.');
@@ -164,7 +161,12 @@ function strictDecodeJwt(
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
     return result('format', 'fail', Codes.jwtMalformed, 'The JWT payload is not a JSON object.');
   }
-  return { headerText, payloadText };
+  return {
+    headerText,
+    payloadText,
+    header: header as Record<string, unknown>,
+    payload: payload as Record<string, unknown>,
+  };
 }
 
 /**
