@@ -1,9 +1,9 @@
 import type { ChallengeStore } from '../challenges/challenge-store.js';
 import { Codes } from '../codes.js';
-import type { ExpectedRecipient } from '../ob2/recipient-check.js';
 import type { VerifyOb2Assertion } from '../ob2/verify-ob2-assertion.js';
 import { isClrCredential, verifyClrInput } from './clr-credential.js';
 import { checkCredentialFormat, typesOf } from './format-check.js';
+import type { ExpectedRecipient } from './identity-hash.js';
 import type { ParsedInput } from './input.js';
 import { type DecodedJwt, decodeJwt } from './jwt-credential.js';
 import { checkChallenge } from './presentation-challenge.js';
