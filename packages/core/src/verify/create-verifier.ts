@@ -70,9 +70,9 @@ export interface VerifierOptions {
    */
   proofWorkers?: number;
   /**
-   * How long an idle proof worker lives, in ms (default 1,000, so a CLI run exits soon after its last check). A
-   * long-running service can keep workers longer, so the first burst after a pause does not wait for a thread to
-   * start.
+   * How long an idle proof worker lives, in ms (default 1,000, so its memory is given back soon after a burst;
+   * idle workers never keep the process alive). A long-running service can keep workers longer, so the first
+   * burst after a pause does not wait for a thread to start.
    */
   proofWorkerIdleMs?: number;
   /**

@@ -10,7 +10,10 @@ import type { ProofTask } from './proof-worker.js';
 export interface ProofPoolOptions {
   /** Worker threads (default: one fewer than the machine's cores, at least 1; `0` turns the pool off). */
   threads?: number;
-  /** How long an idle worker lives, in ms (default 1000), so a CLI run exits soon after its last check. */
+  /**
+   * How long an idle worker lives, in ms (default 1000), so its memory is given back soon after a burst. Idle
+   * workers never keep the process alive.
+   */
   idleTimeoutMs?: number;
 }
 
