@@ -60,6 +60,7 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
     throw new PassportError(Codes.invalidOptions, 'proofWorkerIdleMs must be a number of zero or more.');
   }
   if (threads === 0) return undefined;
+  const capacity = threads * TASKS_PER_WORKER;
   let piscina: Piscina | undefined;
   let busyHere = false;
   let workersBusy = 0;
@@ -89,7 +90,6 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
       onThisThread: () => Promise<T>,
       options: { preferWorker?: boolean } = {},
     ): Promise<T> {
-      const capacity = threads * TASKS_PER_WORKER;
       const onWorker = async (): Promise<T> => {
         workersBusy++;
         try {
