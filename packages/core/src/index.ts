@@ -162,6 +162,7 @@ export {
 } from './verify/identity-hash.js';
 export type { VerifyInput } from './verify/input.js';
 export { MAX_PRESENTATION_CREDENTIALS } from './verify/presentation-credentials.js';
+export { isEvidenceOnly } from './verify/presentation-holder.js';
 export {
   CREDENTIAL_REFRESH_TYPE,
   type RefreshedInput,

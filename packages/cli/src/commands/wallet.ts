@@ -6,6 +6,7 @@ import {
   type CredentialSelection,
   type CredentialSummary,
   generateKey,
+  isEvidenceOnly,
   isImage,
   matchesSelection,
   present,
@@ -21,7 +22,7 @@ import { reportLines, skillsText, verdictLine } from '../report-text.js';
 import { type ProgramState, type Session, sessionAction } from '../session.js';
 import { shareLink, terminalQr } from '../share-link.js';
 import { createCliVerifier } from '../verifier.js';
-import { isOb2Entry, Wallet, type WalletEntry, type WalletOriginal } from '../wallet/wallet-store.js';
+import { Wallet, type WalletEntry, type WalletOriginal } from '../wallet/wallet-store.js';
 
 /**
  * `wallet …`: the learner's side: a did:key, the credentials they hold, and signed presentations for employers.
@@ -236,7 +237,7 @@ async function addCommand(session: Session, file: string, options: AddOptions): 
     base64: Buffer.from(input.bytes).toString('base64'),
   };
   const entry =
-    checked && isOb2Entry(checked)
+    checked && isEvidenceOnly(checked)
       ? ob2Entry(checked, input.bytes, original, file, options)
       : ob3Entry(holder, input.bytes, original, file, options);
   const added = await holder.add(entry, session.now());
@@ -338,12 +339,12 @@ async function presentCommand(session: Session, options: PresentOptions): Promis
   // OB 2.0 assertions name their recipient by email, not by the holder's DID: they travel as evidence that the
   // verifier checks on its own (holder-not-bound). A hosted one's JSON fits only a JWT presentation (a Data
   // Integrity proof would need the OB 2.0 JSON-LD context, which is not bundled); a signed one travels as its JWS.
-  const badges = entries.filter((entry) => isOb2Entry(entry) && matchesSummary(entry, selection));
+  const badges = entries.filter((entry) => isEvidenceOnly(entry) && matchesSummary(entry, selection));
   const evidence = badges.filter((entry) => options.format === 'jwt' || entry.format === 'ob2-signed');
   const skipped = badges.filter((entry) => !evidence.includes(entry));
   const selected = [
     ...selectCredentials(
-      entries.filter((entry) => !isOb2Entry(entry)).map((entry) => entry.credential),
+      entries.filter((entry) => !isEvidenceOnly(entry)).map((entry) => entry.credential),
       selection,
     ),
     ...evidence.map((entry) => entry.credential),

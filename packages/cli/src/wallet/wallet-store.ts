@@ -47,11 +47,6 @@ export interface WalletEntry {
   summary?: CredentialSummary;
 }
 
-/** Whether an entry (or a report) is an Open Badges 2.0 assertion: not holder-bound, evidence in a presentation. */
-export function isOb2Entry(entry: { format: string }): boolean {
-  return entry.format === 'ob2-hosted' || entry.format === 'ob2-signed';
-}
-
 const HOLDER_KEY_FILE = 'holder-key.json';
 
 /**

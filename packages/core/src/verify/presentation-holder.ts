@@ -101,11 +101,12 @@ export function bindAllToHolder(
 }
 
 /**
- * An Open Badges 2.0 assertion inside a presentation: its own checks stand, but it cannot be holder-bound.
+ * An Open Badges 2.0 assertion (a report, or anything else that names its format, such as a wallet entry): its own
+ * checks stand, but it cannot be holder-bound, so a presentation carries it as evidence only.
  *
  * @example
  * isEvidenceOnly(report); // true for format 'ob2-hosted' or 'ob2-signed'
  */
-export function isEvidenceOnly(report: CredentialReport): boolean {
+export function isEvidenceOnly(report: Pick<CredentialReport, 'format'>): boolean {
   return report.format === 'ob2-hosted' || report.format === 'ob2-signed';
 }
