@@ -16,7 +16,14 @@ import {
   issueCredential,
   present,
 } from '../packages/core/src/index.js';
-import { type BenchResult, formatOps, machine, measure, measureInterleaved } from './harness.js';
+import {
+  type BenchCase,
+  type BenchResult,
+  formatOps,
+  machine,
+  measure,
+  measureInterleaved,
+} from './harness.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -194,7 +201,7 @@ report(
 // Passports of all-DI and all-JWT credentials, result cache off (first sight), so a passport costs what its proofs
 // cost; next to them, the 50 DI credentials of the largest passport verified one by one, the issue's yardstick.
 const passportOptions = { challenge: 'bench-challenge', domain: 'https://jobs.example.com' };
-const passportCases: Array<{ name: string; operation: () => unknown }> = [];
+const passportCases: BenchCase[] = [];
 let fiftySingles: Array<object | string> = [];
 for (const format of ['di', 'jwt'] as const) {
   for (const size of [1, 10, 50]) {
