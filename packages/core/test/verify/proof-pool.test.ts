@@ -46,17 +46,7 @@ describe('the worker pool for Data Integrity proofs', () => {
   });
 
   it('is used by the verifier for concurrent credentials, which all get their own correct report', async () => {
-    const { issuer, learner } = await keys();
-    const verify = createVerifier({
-      proofWorkers: 1,
-      resultCache: { maxEntries: 0 },
-      resolverOptions: { fetch: forbiddenFetch() },
-    });
-    const credentials = await Promise.all(
-      Array.from({ length: 4 }, () =>
-        issueCredential(openBadge(issuer, learner.controller), { issuerKey: issuer }),
-      ),
-    );
+    const { verify, credentials } = await poolVerifierAnd(4);
     const broken = structuredClone(credentials[3]) as Record<string, any>;
     broken.issuer.name = 'Someone else';
     const reports = await Promise.all([...credentials, broken].map((credential) => verify(credential)));
@@ -113,17 +103,7 @@ describe('the worker pool for Data Integrity proofs', () => {
   });
 
   it('verifies a Data Integrity passport with the holder proof on the pool, failing a tampered one', async () => {
-    const { issuer, learner } = await keys();
-    const verify = createVerifier({
-      proofWorkers: 1,
-      resultCache: { maxEntries: 0 },
-      resolverOptions: { fetch: forbiddenFetch() },
-    });
-    const credentials = await Promise.all(
-      Array.from({ length: 3 }, () =>
-        issueCredential(openBadge(issuer, learner.controller), { issuerKey: issuer }),
-      ),
-    );
+    const { learner, verify, credentials } = await poolVerifierAnd(3);
     const bound = { challenge: 'pool-passport-1', domain: 'https://jobs.example.com' };
     const passport = (await present(credentials, { holderKey: learner, ...bound })) as Record<string, any>;
     const good = await verify(passport, bound);
@@ -185,4 +165,20 @@ async function oneCredentialPassport(challenge: string) {
       options,
     );
   return { learner, presentation, holderProof };
+}
+
+/** A verifier with one proof worker and no result cache, and `count` fresh credentials issued to one learner. */
+async function poolVerifierAnd(count: number) {
+  const { issuer, learner } = await keys();
+  const verify = createVerifier({
+    proofWorkers: 1,
+    resultCache: { maxEntries: 0 },
+    resolverOptions: { fetch: forbiddenFetch() },
+  });
+  const credentials = await Promise.all(
+    Array.from({ length: count }, () =>
+      issueCredential(openBadge(issuer, learner.controller), { issuerKey: issuer }),
+    ),
+  );
+  return { learner, verify, credentials };
 }
