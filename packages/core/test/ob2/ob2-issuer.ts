@@ -2,7 +2,8 @@
 // verifier through an injected fetch. No network; every requested URL is recorded for the tests to assert.
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { CompactSign } from 'jose';
-import { createSafeFetch, createVerifier, type SafeFetch, type VerifierOptions } from '../../src/index.js';
+import type { createVerifier, SafeFetch, VerifierOptions } from '../../src/index.js';
+import { recordingFetch, type Served } from '../verify/ob3-fixtures.js';
 
 export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
 export const ORIGIN = 'https://vendor.example';
@@ -22,7 +23,7 @@ export interface Ob2Issuer {
   /** Every URL the verifier requested, in order. */
   requests: string[];
   /** What each URL answers: a JSON body, optionally with an HTTP status. */
-  documents: Map<string, { status?: number; body: unknown }>;
+  documents: Map<string, Served>;
   privateKey: KeyObject;
   publicKeyPem: string;
   serve(url: string, body: unknown, status?: number): void;
@@ -128,29 +129,13 @@ export async function signAssertion(assertion: Json, privateKey: KeyObject): Pro
 /** An issuer serving a hosted assertion, its BadgeClass, profile, key and an empty revocation list. */
 export function ob2Issuer(): Ob2Issuer {
   const { privateKey, publicKeyPem } = rsaKey();
-  const documents = new Map<string, { status?: number; body: unknown }>();
-  const requests: string[] = [];
-  const safeFetch = createSafeFetch({
-    lookup: async () => [{ address: '93.184.216.34' }],
-    fetch: async (url) => {
-      requests.push(url);
-      const entry = documents.get(url);
-      if (!entry) return new Response('not found', { status: 404 });
-      return new Response(JSON.stringify(entry.body), {
-        status: entry.status ?? 200,
-        headers: { 'content-type': 'application/ld+json' },
-      });
-    },
-  });
+  // The same in-memory web as the OB 3.0 tests, answering as OB 2.0 hosts do (JSON-LD).
+  const web = recordingFetch('application/ld+json');
   const issuer: Ob2Issuer = {
-    safeFetch,
-    requests,
-    documents,
+    ...web,
     privateKey,
     publicKeyPem,
-    serve: (url, body, status) => documents.set(url, status === undefined ? { body } : { status, body }),
-    verifier: (options = {}) =>
-      createVerifier({ resolverOptions: { safeFetch }, now: () => NOW, proofWorkers: 0, ...options }),
+    serve: (url, body, status) => web.serve(url, body, status === undefined ? {} : { status }),
   };
   issuer.serve(ISSUER_URL, issuerProfile());
   issuer.serve(BADGE_URL, badgeClass());

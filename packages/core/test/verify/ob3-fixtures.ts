@@ -106,12 +106,17 @@ export interface RecordingFetch {
   safeFetch: SafeFetch;
   /** Every URL requested, in order. */
   requests: string[];
+  /** What each URL answers; unknown URLs answer 404. */
+  documents: Map<string, Served>;
   serve(url: string, body: unknown, options?: { status?: number; contentType?: string }): void;
   verifier(options?: VerifierOptions): ReturnType<typeof createVerifier>;
 }
 
-/** A safe fetch over an in-memory web: answers what was `serve`d, 404 otherwise, and records every URL. */
-export function recordingFetch(): RecordingFetch {
+/**
+ * A safe fetch over an in-memory web: answers what was `serve`d (as `contentType` unless the entry names its own),
+ * 404 otherwise, and records every URL.
+ */
+export function recordingFetch(contentType = 'application/json'): RecordingFetch {
   const documents = new Map<string, Served>();
   const requests: string[] = [];
   const safeFetch = createSafeFetch({
@@ -123,13 +128,14 @@ export function recordingFetch(): RecordingFetch {
       const body = typeof entry.body === 'string' ? entry.body : JSON.stringify(entry.body);
       return new Response(body, {
         status: entry.status ?? 200,
-        headers: { 'content-type': entry.contentType ?? 'application/json' },
+        headers: { 'content-type': entry.contentType ?? contentType },
       });
     },
   });
   return {
     safeFetch,
     requests,
+    documents,
     serve: (url, body, options = {}) => documents.set(url, { body, ...options }),
     verifier: (options = {}) =>
       createVerifier({ resolverOptions: { safeFetch }, now: () => NOW, proofWorkers: 0, ...options }),
