@@ -1,5 +1,5 @@
 import { type ParsedInput, structureCheck } from '../verify/input.js';
-import { decodeJwt } from '../verify/jwt-credential.js';
+import { decodeJwt, peekJwt } from '../verify/jwt-credential.js';
 import { isOb2Assertion, type Json, objectOf } from './ob2-assertion.js';
 
 /** What the OB 2.0 verifier accepts: a hosted assertion's URL, the assertion as JSON, or a signed assertion (JWS). */
@@ -40,13 +40,18 @@ export function ob2InputOf(parsed: ParsedInput): Ob2Input | undefined {
   if (parsed.kind === 'jwt') {
     // The strict decode is remembered per token, so the OB 3.0 path that reads the same token next decodes nothing;
     // an OB 2.0 JWS that is not strictly canonical base64url is still read leniently.
-    const strict = decodeJwt(parsed.jwt, 'vc');
-    const assertion = 'check' in strict ? jwsPayloadOf(parsed.jwt) : strict.payload;
-    // The payload gets the same depth and size limits as any JSON input (checked only for OB 2.0 assertions: the
-    // OB 3.0 path applies its own when it decodes the token).
-    return assertion && isOb2Assertion(assertion) && !structureCheck(assertion)
-      ? { kind: 'ob2-jws', jws: parsed.jwt, assertion }
-      : undefined;
+    const strict = peekJwt(parsed.jwt, 'vc');
+    if ('check' in strict) {
+      const assertion = jwsPayloadOf(parsed.jwt);
+      return assertion && isOb2Assertion(assertion) && !structureCheck(assertion)
+        ? { kind: 'ob2-jws', jws: parsed.jwt, assertion }
+        : undefined;
+    }
+    if (!isOb2Assertion(strict.payload)) return undefined;
+    // The assertion goes into the report: the caller's own copy, not the shared read-only one. The strict decode
+    // already applied the input limits.
+    const own = decodeJwt(parsed.jwt, 'vc');
+    return 'check' in own ? undefined : { kind: 'ob2-jws', jws: parsed.jwt, assertion: own.payload };
   }
   return undefined;
 }

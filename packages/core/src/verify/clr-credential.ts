@@ -1,6 +1,6 @@
 import { typesOf } from './format-check.js';
 import type { ParsedInput } from './input.js';
-import { decodeJwt } from './jwt-credential.js';
+import { peekJwt } from './jwt-credential.js';
 import {
   embeddedCredentials,
   tooManyCredentials,
@@ -19,7 +19,7 @@ import { type CredentialVerificationContext, verifyCredentialInput } from './ver
 export function isClrCredential(parsed: ParsedInput): boolean {
   if (parsed.kind === 'json') return typesOf(parsed.document).includes('ClrCredential');
   if (parsed.kind !== 'jwt') return false;
-  const decoded = decodeJwt(parsed.jwt, 'vc');
+  const decoded = peekJwt(parsed.jwt, 'vc');
   return !('check' in decoded) && typesOf(decoded.document).includes('ClrCredential');
 }
 

@@ -40,7 +40,8 @@ export interface DecodedJwt {
  * Decodes a compact JWT without trusting it. Returns a `format` failure for anything malformed: parts that are not
  * canonical base64url (the same token must have exactly one spelling), header or payload that are not JSON
  * objects, keys given twice (other parsers would read another value than the one we verify), or a payload nested
- * deeper or larger than the input limits.
+ * deeper or larger than the input limits. The objects are the caller's own, free to change; a caller that only
+ * looks uses `peekJwt`.
  */
 export function decodeJwt(
   jwt: string,
@@ -48,8 +49,7 @@ export function decodeJwt(
   limits: Pick<InputLimits, 'maxDepth' | 'maxValues' | 'maxArrayLength'> = DEFAULT_INPUT_LIMITS,
 ): DecodedJwt | CheckResult {
   // One verification looks at a token several times (OB 2.0? presentation? CLR? credential?): the strict checks
-  // and base64 decoding run once per token and limits; each call still parses its own fresh copy of the JSON, so
-  // no caller can change what another sees.
+  // and base64 decoding run once per token and limits; each call here still parses its own fresh copy.
   const memo = memoOf(limits);
   const known = memo.tokens.get(jwt);
   if (known) {
@@ -66,15 +66,56 @@ export function decodeJwt(
   return documentOf(decoded.header, decoded.payload, claim);
 }
 
+/**
+ * `decodeJwt` for callers that only look (is this a presentation? an OB 2.0 assertion?): every call for the same
+ * token gets the same deeply frozen header and payload, parsed once, so routing one input costs one parse rather
+ * than one per question. Anything handed on to a report must come from `decodeJwt` instead.
+ *
+ * @example
+ * const peeked = peekJwt(jwt, 'vp');
+ * const isVp = !('check' in peeked) && peeked.header.typ === 'vp+jwt';
+ */
+export function peekJwt(
+  jwt: string,
+  claim: 'vc' | 'vp',
+  limits: Pick<InputLimits, 'maxDepth' | 'maxValues' | 'maxArrayLength'> = DEFAULT_INPUT_LIMITS,
+): Readonly<DecodedJwt> | CheckResult {
+  const memo = memoOf(limits);
+  let known = memo.tokens.get(jwt);
+  if (!known) {
+    const decoded = strictDecodeJwt(jwt, limits);
+    if ('check' in decoded) return decoded;
+    const frozen = { header: deepFreeze(decoded.header), payload: deepFreeze(decoded.payload) };
+    known = { headerText: decoded.headerText, payloadText: decoded.payloadText, frozen };
+    remember(memo, jwt, known);
+  }
+  known.frozen ??= {
+    header: deepFreeze(JSON.parse(known.headerText) as Record<string, unknown>),
+    payload: deepFreeze(JSON.parse(known.payloadText) as Record<string, unknown>),
+  };
+  return documentOf(known.frozen.header, known.frozen.payload, claim);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 interface DecodedTexts {
   headerText: string;
   payloadText: string;
+  /** The read-only objects `peekJwt` hands out, made on its first call. */
+  frozen?: { header: Record<string, unknown>; payload: Record<string, unknown> };
 }
 
 /**
  * Decoded texts of tokens that passed the strict checks, per limits object, keyed by the token itself (a string
  * key hashes once per string, where a digest would hash every call). Each memo is bounded by the characters it
- * holds, oldest first out, so a flood of large tokens cannot grow memory; a memo goes with its limits object.
+ * holds (the parsed objects `peekJwt` keeps take a few times as much again), oldest first out, so a flood of large
+ * tokens cannot grow memory; a memo goes with its limits object.
  */
 interface Memo {
   tokens: Map<string, DecodedTexts>;
@@ -82,7 +123,7 @@ interface Memo {
 }
 
 const wellFormed = new WeakMap<object, Memo>();
-const MAX_MEMO_CHARS = 4_000_000;
+const MAX_MEMO_CHARS = 2_000_000;
 const MAX_MEMO_TOKEN_CHARS = 64 * 1024;
 
 function memoOf(limits: object): Memo {

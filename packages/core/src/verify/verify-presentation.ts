@@ -5,7 +5,7 @@ import { isClrCredential, verifyClrInput } from './clr-credential.js';
 import { checkCredentialFormat, typesOf } from './format-check.js';
 import type { ExpectedRecipient } from './identity-hash.js';
 import type { ParsedInput } from './input.js';
-import { type DecodedJwt, decodeJwt } from './jwt-credential.js';
+import { type DecodedJwt, decodeJwt, peekJwt } from './jwt-credential.js';
 import { checkChallenge } from './presentation-challenge.js';
 import {
   embeddedCredentials,
@@ -63,7 +63,7 @@ export function isPresentation(parsed: ParsedInput): boolean {
   if (isClrCredential(parsed)) return true;
   if (parsed.kind === 'json') return typesOf(parsed.document).includes('VerifiablePresentation');
   if (parsed.kind !== 'jwt') return false;
-  const decoded = decodeJwt(parsed.jwt, 'vp');
+  const decoded = peekJwt(parsed.jwt, 'vp');
   if ('check' in decoded) return false;
   return (
     decoded.header.typ === 'vp+jwt' ||

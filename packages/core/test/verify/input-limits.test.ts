@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ambiguousKeyOf, parseInput, parseText, structureCheck } from '../../src/verify/input.js';
-import { decodeJwt } from '../../src/verify/jwt-credential.js';
+import { decodeJwt, peekJwt } from '../../src/verify/jwt-credential.js';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
 
@@ -75,6 +75,36 @@ describe('decode-once memo for well-formed JWTs', () => {
     const tight = { maxDepth: 32, maxValues: 10_000, maxArrayLength: 10 };
     expect(decodeJwt(token, 'vc', tight)).toMatchObject({ code: 'input-too-large' });
     expect(decodeJwt(token, 'vc', tight)).toMatchObject({ code: 'input-too-large' });
+  });
+
+  it('peeks with one read-only parse per token, apart from every caller\'s own copy', () => {
+    const fresh = `${b64('{"alg":"EdDSA"}')}.${b64(JSON.stringify({ vc: { list: [1, 2, 3] } }))}.`;
+    const peeked = peekJwt(fresh, 'vc') as unknown as { document: { list: number[] } };
+    expect(Object.isFrozen(peeked.document.list)).toBe(true);
+    expect(() => peeked.document.list.push(4)).toThrow(TypeError);
+    expect((peekJwt(fresh, 'vp') as unknown as { payload: unknown }).payload).toBe(
+      (peekJwt(fresh, 'vc') as unknown as { payload: unknown }).payload,
+    );
+    const own = decodeJwt(fresh, 'vc') as unknown as { document: { list: number[] } };
+    expect(Object.isFrozen(own.document.list)).toBe(false);
+    own.document.list.length = 0;
+    expect(peeked.document.list).toEqual([1, 2, 3]);
+  });
+
+  it('peeks a token first decoded by decodeJwt without freezing that caller\'s copy', () => {
+    const fresh = `${b64('{"alg":"EdDSA"}')}.${b64(JSON.stringify({ vc: { n: 1 } }))}.`;
+    const own = decodeJwt(fresh, 'vc') as unknown as { document: { n: number } };
+    expect(peekJwt(fresh, 'vc')).toMatchObject({ document: { n: 1 } });
+    own.document.n = 2;
+    expect(peekJwt(fresh, 'vc')).toMatchObject({ document: { n: 1 } });
+  });
+
+  it('peeks under the same strict checks and limits as decodeJwt', () => {
+    expect(peekJwt(`${b64('{"alg":"EdDSA","alg":"none"}')}.${b64('{}')}.`, 'vc')).toMatchObject({
+      code: 'jwt-malformed',
+    });
+    const tight = { maxDepth: 32, maxValues: 10_000, maxArrayLength: 10 };
+    expect(peekJwt(token, 'vc', tight)).toMatchObject({ code: 'input-too-large' });
   });
 
   it('reads the vc and vp claims of the same remembered token', () => {
