@@ -5,7 +5,11 @@ import type { Signer } from '@digitalbazaar/ed25519-multikey';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import type { KeyType } from '../keys/key-pair.js';
-import { eddsaRdfc2022Verifying } from '../verify/ed25519-verifier-cache.js';
+import {
+  ecdsaRdfc2019Verifying,
+  ecdsaSd2023Verifying,
+  eddsaRdfc2022Verifying,
+} from '../verify/verifier-cache.js';
 
 /**
  * The Data Integrity suite that signs with a key of this type: eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for
@@ -30,8 +34,8 @@ export function signingSuite(
 export function verificationSuites(): unknown[] {
   return [
     new DataIntegrityProof({ cryptosuite: eddsaRdfc2022Verifying }),
-    new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }),
-    new DataIntegrityProof({ cryptosuite: ecdsaSd2023.createVerifyCryptosuite() }),
+    new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019Verifying }),
+    new DataIntegrityProof({ cryptosuite: ecdsaSd2023Verifying }),
     new Ed25519Signature2020(),
   ];
 }

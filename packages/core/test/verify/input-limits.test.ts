@@ -77,7 +77,7 @@ describe('decode-once memo for well-formed JWTs', () => {
     expect(decodeJwt(token, 'vc', tight)).toMatchObject({ code: 'input-too-large' });
   });
 
-  it('peeks with one read-only parse per token, apart from every caller\'s own copy', () => {
+  it("peeks with one read-only parse per token, apart from every caller's own copy", () => {
     const fresh = `${b64('{"alg":"EdDSA"}')}.${b64(JSON.stringify({ vc: { list: [1, 2, 3] } }))}.`;
     const peeked = peekJwt(fresh, 'vc') as unknown as { document: { list: number[] } };
     expect(Object.isFrozen(peeked.document.list)).toBe(true);
@@ -91,7 +91,7 @@ describe('decode-once memo for well-formed JWTs', () => {
     expect(peeked.document.list).toEqual([1, 2, 3]);
   });
 
-  it('peeks a token first decoded by decodeJwt without freezing that caller\'s copy', () => {
+  it("peeks a token first decoded by decodeJwt without freezing that caller's copy", () => {
     const fresh = `${b64('{"alg":"EdDSA"}')}.${b64(JSON.stringify({ vc: { n: 1 } }))}.`;
     const own = decodeJwt(fresh, 'vc') as unknown as { document: { n: number } };
     expect(peekJwt(fresh, 'vc')).toMatchObject({ document: { n: 1 } });

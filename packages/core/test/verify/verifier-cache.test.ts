@@ -1,7 +1,12 @@
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { describe, expect, it } from 'vitest';
 import { generateKey } from '../../src/index.js';
-import { eddsaRdfc2022Verifying } from '../../src/verify/ed25519-verifier-cache.js';
+import {
+  ecdsaRdfc2019Verifying,
+  ecdsaSd2023Verifying,
+  eddsaRdfc2022Verifying,
+} from '../../src/verify/verifier-cache.js';
 
 async function keyWithMethod() {
   const key = await generateKey({ type: 'Ed25519' });
@@ -79,5 +84,62 @@ describe('eddsa-rdfc-2022 verifiers kept per verification method', () => {
       .catch(() => undefined);
     const verified = await verifier?.verify({ data, signature }).catch(() => false);
     expect(verified ?? false).toBe(false);
+  });
+});
+
+async function p256WithMethod() {
+  // Made and signed by the multikey library itself, not by the code under test.
+  const keyPair = await EcdsaMultikey.generate({
+    curve: 'P-256',
+    id: 'did:key:zP256#k',
+    controller: 'did:key:zP256',
+  });
+  const method = (await keyPair.export({ publicKey: true, includeContext: false })) as Record<
+    string,
+    unknown
+  >;
+  const signer = keyPair.signer();
+  return { method, sign: (data: Uint8Array) => signer.sign({ data }) };
+}
+
+describe('ecdsa verifiers kept per verification method', () => {
+  it('makes one ecdsa-rdfc-2019 verifier per method, which accepts a good signature and refuses a changed message', async () => {
+    const { method, sign } = await p256WithMethod();
+    const data = new Uint8Array(64).fill(7);
+    const signature = await sign(data);
+    const first = await ecdsaRdfc2019Verifying.createVerifier({ verificationMethod: method });
+    const again = await ecdsaRdfc2019Verifying.createVerifier({ verificationMethod: { ...method } });
+    expect(again).toBe(first);
+    expect(first.algorithm).toBe('P-256');
+    expect(await first.verify({ data, signature })).toBe(true);
+    expect(await first.verify({ data: new Uint8Array(64).fill(8), signature })).toBe(false);
+  });
+
+  it('gives a rotated P-256 key behind the same id its own verifier, so the old key’s signatures fail', async () => {
+    const old = await p256WithMethod();
+    const rotated = await p256WithMethod();
+    const data = new Uint8Array(64).fill(1);
+    const signedByOld = await old.sign(data);
+    const oldVerifier = await ecdsaRdfc2019Verifying.createVerifier({ verificationMethod: old.method });
+    const newVerifier = await ecdsaRdfc2019Verifying.createVerifier({
+      verificationMethod: { ...rotated.method, id: old.method.id },
+    });
+    expect(newVerifier).not.toBe(oldVerifier);
+    expect(await newVerifier.verify({ data, signature: signedByOld })).toBe(false);
+  });
+
+  it('keeps each suite’s verifiers apart: ecdsa-sd-2023 never gets the ecdsa-rdfc-2019 verifier of the same key', async () => {
+    const { method } = await p256WithMethod();
+    const rdfc = await ecdsaRdfc2019Verifying.createVerifier({ verificationMethod: method });
+    const sd = await ecdsaSd2023Verifying.createVerifier({ verificationMethod: method });
+    expect(sd).not.toBe(rdfc);
+    expect(await ecdsaSd2023Verifying.createVerifier({ verificationMethod: { ...method } })).toBe(sd);
+  });
+
+  it('still lets the library refuse an ecdsa method it cannot read, every time it is asked', async () => {
+    const { method } = await p256WithMethod();
+    const broken = { ...method, publicKeyMultibase: 'zNotAKey' };
+    await expect(ecdsaRdfc2019Verifying.createVerifier({ verificationMethod: broken })).rejects.toThrow();
+    await expect(ecdsaRdfc2019Verifying.createVerifier({ verificationMethod: broken })).rejects.toThrow();
   });
 });
