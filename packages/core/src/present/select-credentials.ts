@@ -1,5 +1,6 @@
 import { issuerIdOf, typesOf } from '../verify/format-check.js';
 import { envelopedJwt } from '../verify/input.js';
+import { credentialOfJwt } from '../verify/jwt-claims.js';
 import { decodeJwt } from '../verify/jwt-credential.js';
 import type { SkillSummary } from '../verify/report.js';
 import { skillsOf } from '../verify/summary.js';
@@ -73,5 +74,5 @@ export function readCredential(item: object | string): Record<string, unknown> |
   const jwt = typeof item === 'string' ? item : envelopedJwt(item as Record<string, unknown>);
   if (jwt === undefined) return typeof item === 'object' ? (item as Record<string, unknown>) : undefined;
   const decoded = decodeJwt(jwt, 'vc');
-  return 'document' in decoded ? decoded.document : undefined;
+  return 'document' in decoded ? credentialOfJwt(decoded) : undefined;
 }

@@ -2,12 +2,8 @@ import type { DocumentLoader } from '../loader/document-loader.js';
 import type { SafeFetch } from '../net/safe-fetch.js';
 import { messageOfError } from '../verify/error-code.js';
 import { issuerIdOf } from '../verify/format-check.js';
-import {
-  checkJwtSignature,
-  decodeJwt,
-  type JwtKeyResolver,
-  jwtClaimsConflict,
-} from '../verify/jwt-credential.js';
+import { credentialOfJwt, jwtClaimsConflict } from '../verify/jwt-claims.js';
+import { checkJwtSignature, decodeJwt, type JwtKeyResolver } from '../verify/jwt-credential.js';
 import { checkDataIntegrityProof } from '../verify/proof-data-integrity.js';
 import { freshnessOf, type StatusListCache } from './status-list-cache.js';
 
@@ -135,7 +131,8 @@ async function verifyListText<T>(
   }
   const decoded = decodeJwt(body, 'vc');
   if ('check' in decoded) return invalidList(`${url} returned neither a JSON document nor a JWT.`);
-  const issuer = issuerIdOf(decoded.document) ?? stringOf(decoded.payload.iss);
+  const credential = credentialOfJwt(decoded);
+  const issuer = issuerIdOf(credential) ?? stringOf(decoded.payload.iss);
   const signature = await checkJwtSignature(body, decoded, issuer, deps.resolver, 'assertionMethod');
   if (signature.outcome !== 'pass') {
     return invalidList(
@@ -146,9 +143,7 @@ async function verifyListText<T>(
   if (conflict) return invalidList(conflict);
   // A JWT whose document names no issuer was signed by `iss`: that is the list's issuer.
   const document =
-    issuerIdOf(decoded.document) === undefined && issuer !== undefined
-      ? { ...decoded.document, issuer }
-      : decoded.document;
+    issuerIdOf(credential) === undefined && issuer !== undefined ? { ...credential, issuer } : credential;
   return reader.read(document, url, 'jwt');
 }
 

@@ -304,31 +304,6 @@ async function sameKey(embedded: JWK, method: Record<string, unknown>): Promise<
   }
 }
 
-/** Registered claims must agree with the credential they wrap, or one of them is lying. */
-export function jwtClaimsConflict(decoded: DecodedJwt, issuerId: string | undefined): string | undefined {
-  const { payload, document } = decoded;
-  const subject = document.credentialSubject as { id?: unknown } | undefined;
-  const pairs: Array<[string, unknown, unknown]> = [
-    ['iss', payload.iss, issuerId],
-    ['jti', payload.jti, document.id],
-    ['sub', payload.sub, Array.isArray(subject) ? undefined : subject?.id],
-    ['nbf', payload.nbf, seconds(document.validFrom ?? document.issuanceDate)],
-    ['exp', payload.exp, seconds(document.validUntil ?? document.expirationDate)],
-  ];
-  for (const [claim, claimValue, credentialValue] of pairs) {
-    if (claimValue !== undefined && credentialValue !== undefined && claimValue !== credentialValue) {
-      return `The JWT claim "${claim}" (${String(claimValue)}) disagrees with the credential (${String(credentialValue)}).`;
-    }
-  }
-  return undefined;
-}
-
-function seconds(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : Math.floor(time / 1000);
-}
-
 function fail(code: Code, message: string): CheckResult {
   return result('proof', 'fail', code, message);
 }

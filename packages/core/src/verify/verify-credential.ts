@@ -5,7 +5,8 @@ import { checkCredentialFormat, issuerIdOf } from './format-check.js';
 import { checkIdentifierRecipient } from './identifier-recipient.js';
 import type { ExpectedRecipient } from './identity-hash.js';
 import { checkIssuer, type IssuerPolicy } from './issuer-check.js';
-import { checkJwtSignature, decodeJwt, type JwtKeyResolver, jwtClaimsConflict } from './jwt-credential.js';
+import { credentialOfJwt, jwtClaimsConflict } from './jwt-claims.js';
+import { checkJwtSignature, decodeJwt, type JwtKeyResolver } from './jwt-credential.js';
 import { checkDataIntegrityProof, type ProofOutcome, proofsOf } from './proof-data-integrity.js';
 import { type ProofPool, resolveProofMethods } from './proof-pool.js';
 import { type RefreshOptions, refreshCredential, refreshServiceUrlOf } from './refresh-service.js';
@@ -176,7 +177,7 @@ async function verifyJwtCredential(
 ): Promise<CredentialReport> {
   const decoded = decodeJwt(jwt, 'vc');
   if ('check' in decoded) return finish('jwt', [decoded], undefined, context);
-  const credential = decoded.document;
+  const credential = credentialOfJwt(decoded);
   const format = checkCredentialFormat(credential, 'VerifiableCredential', context.knownContexts);
   if (format.outcome === 'fail') return finish('jwt', [format], credential, context);
   const issuerId = issuerIdOf(credential);
