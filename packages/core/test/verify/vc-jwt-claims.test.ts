@@ -1,10 +1,18 @@
 import { EdDSASigner } from 'did-jwt';
 import { createVerifiableCredentialJwt } from 'did-jwt-vc';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createVerifier, exportJwk, type PassportKeyPair, present } from '../../src/index.js';
+import {
+  createStatusChecker,
+  createVerifier,
+  exportJwk,
+  type PassportKeyPair,
+  present,
+} from '../../src/index.js';
 import { credentialOfJwt } from '../../src/verify/jwt-claims.js';
 import type { DecodedJwt } from '../../src/verify/jwt-credential.js';
 import { forbiddenFetch, keys, openBadge } from '../fixtures.js';
+import { listHost } from '../status/list-host.js';
+import { LIST_HOST } from '../status/status-fixtures.js';
 
 /**
  * VC Data Model 1.1 §6.3.1: a JWT's `vc` claim may leave out what `iss`, `jti`, `sub`, `nbf` and `exp` say.
@@ -105,6 +113,23 @@ describe('VC-JWT 1.1 credentials made by did-jwt-vc', () => {
       const holder = report.credentials[0]?.checks.find((check) => check.check === 'holder');
       expect(holder?.code).toBe(code);
     }
+  });
+
+  it('finds a credential whose id is only in jti in its 1EdTech revocation list', async () => {
+    const id = 'urn:uuid:0b7e2f9a-3c41-4d8e-a6f2-51c9d07e3b18';
+    const list = `${LIST_HOST}/revocations`;
+    const host = listHost();
+    host.documents.set(list, { id: list, issuer: issuer.controller, revokedCredentials: [{ id }] });
+    const payload = jwtForm({ jti: id });
+    (payload.vc as Record<string, unknown>).credentialStatus = { id: list, type: '1EdTechRevocationList' };
+    const jwt = await didJwtVc(payload);
+    const checking = createVerifier({
+      resolverOptions: { fetch: forbiddenFetch() },
+      checkStatus: createStatusChecker({ safeFetch: host.safeFetch }),
+    });
+    const report = await checking(jwt);
+    expect(report.checks.find((check) => check.check === 'status')?.code).toBe('revoked');
+    expect(report.verified).toBe(false);
   });
 
   it('checks the signature against the key of the DID in iss: a token naming someone else fails', async () => {
