@@ -4,11 +4,11 @@ import { SignJWT } from 'jose';
 import { Codes } from '../codes.js';
 import { PassportError } from '../errors.js';
 import type { PassportKeyPair } from '../keys/key-pair.js';
-import { toLibraryKeyPair } from '../keys/multikey-library.js';
 import { createDocumentLoader, type DocumentLoader } from '../loader/document-loader.js';
 import { schemaErrorsFor } from '../verify/schema-kinds.js';
 import { assertCredentialShape } from './credential-shape.js';
 import { signingSuite } from './cryptosuites.js';
+import { dataIntegritySigner } from './data-integrity-signer.js';
 import { jwtSigningKey } from './jwt-algorithm.js';
 
 export type CredentialFormat = 'di' | 'jwt';
@@ -130,11 +130,11 @@ async function signDataIntegrity(
   credential: UnsignedCredential,
   options: IssueOptions,
 ): Promise<SignedCredential> {
-  const keyPair = await toLibraryKeyPair(options.issuerKey);
+  const signer = await dataIntegritySigner(options.issuerKey);
   const suiteOptions: { mandatoryPointers?: string[]; date?: Date } = {};
   if (options.mandatoryPointers) suiteOptions.mandatoryPointers = options.mandatoryPointers;
   if (options.now) suiteOptions.date = options.now();
-  const suite = signingSuite(options.issuerKey.type, keyPair.signer(), suiteOptions);
+  const suite = signingSuite(options.issuerKey.type, signer, suiteOptions);
   if (!suite) {
     throw new PassportError(
       Codes.invalidOptions,

@@ -4,9 +4,9 @@ import { SignJWT } from 'jose';
 import { Codes } from '../codes.js';
 import { PassportError } from '../errors.js';
 import { signingSuite } from '../issue/cryptosuites.js';
+import { dataIntegritySigner } from '../issue/data-integrity-signer.js';
 import { jwtSigningKey } from '../issue/jwt-algorithm.js';
 import type { PassportKeyPair } from '../keys/key-pair.js';
-import { toLibraryKeyPair } from '../keys/multikey-library.js';
 import { createDocumentLoader, type DocumentLoader } from '../loader/document-loader.js';
 import { isOb2Assertion, type Json } from '../ob2/ob2-assertion.js';
 import { jwsPayloadOf } from '../ob2/ob2-input.js';
@@ -114,8 +114,7 @@ export async function present(
       'An Open Badges 2.0 assertion in JSON form can be carried only in a JWT presentation (format "jwt"); in a Data Integrity presentation carry it as its signed JWS, or use format "jwt".',
     );
   }
-  const keyPair = await toLibraryKeyPair(holderKey);
-  const suite = signingSuite(holderKey.type, keyPair.signer(), { date: now });
+  const suite = signingSuite(holderKey.type, await dataIntegritySigner(holderKey), { date: now });
   defaultLoader ??= createDocumentLoader();
   try {
     return await vc.signPresentation({

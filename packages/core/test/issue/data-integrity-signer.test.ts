@@ -1,0 +1,37 @@
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { describe, expect, it } from 'vitest';
+import { generateKey, publicKeyOf } from '../../src/index.js';
+import { dataIntegritySigner } from '../../src/issue/data-integrity-signer.js';
+
+const data = new TextEncoder().encode('canonical N-Quads and proof options, hashed');
+
+describe('dataIntegritySigner', () => {
+  it('signs an Ed25519 proof with exactly the bytes the library signer makes (Ed25519 is deterministic)', async () => {
+    const key = await generateKey({ type: 'Ed25519' });
+    const library = (
+      await Ed25519Multikey.from({
+        '@context': 'https://w3id.org/security/multikey/v1',
+        type: 'Multikey',
+        id: key.id,
+        controller: key.controller,
+        publicKeyMultibase: key.publicKeyMultibase,
+        secretKeyMultibase: key.secretKeyMultibase,
+      })
+    ).signer();
+    const ours = await dataIntegritySigner(key);
+    expect(ours.id).toBe(library.id);
+    expect(ours.algorithm).toBe('Ed25519');
+    const signature = await ours.sign({ data });
+    expect(Buffer.from(signature).toString('hex')).toBe(
+      Buffer.from(await library.sign({ data })).toString('hex'),
+    );
+    // Each key signs with its own imported key, not the first one cached.
+    const other = await dataIntegritySigner(await generateKey({ type: 'Ed25519' }));
+    expect(Buffer.from(await other.sign({ data })).equals(Buffer.from(signature))).toBe(false);
+  });
+
+  it('refuses a public-only key, as the library does, rather than failing later at the signature', async () => {
+    const key = publicKeyOf(await generateKey({ type: 'Ed25519' }));
+    await expect(dataIntegritySigner(key)).rejects.toThrow(/secret key is not available/i);
+  });
+});
