@@ -2,10 +2,14 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { Codes } from '../codes.js';
 import { PassportError } from '../errors.js';
+import type { SignedCredential } from '../issue/issue-credential.js';
 import type { JwtKeyResolver } from './jwt-credential.js';
 import type { PresentationProofOutcome } from './presentation-proof.js';
 import type { ProofOutcome } from './proof-data-integrity.js';
-import type { ProofTask } from './proof-worker.js';
+import type { CheckTask, ProofTask } from './proof-worker.js';
+
+/** What a worker hands back: a proof check's outcome, or a credential it signed. */
+type ProofResult = ProofOutcome | PresentationProofOutcome | SignedCredential;
 
 export interface ProofPoolOptions {
   /** Worker threads (default: one fewer than the machine's cores, at least 1; `0` turns the pool off). */
@@ -18,20 +22,22 @@ export interface ProofPoolOptions {
 }
 
 /**
- * Checks Data Integrity proofs on worker threads. RDF canonicalization is CPU-bound JavaScript, so a passport's
- * credentials and concurrent service requests only use every core when proofs run in parallel threads. A proof
- * runs on the calling thread when no other is in progress there: a single verification never pays the hand-off.
+ * Checks and creates Data Integrity proofs on worker threads. RDF canonicalization is CPU-bound JavaScript, so a
+ * passport's credentials, a cohort's signatures and concurrent service requests only use every core when proofs
+ * run in parallel threads. A proof runs on the calling thread when no other is in progress there: a single
+ * verification or issuance never pays the hand-off.
  *
  * @example
  * const pool = createProofPool({ threads: 2 });
- * const outcome = await pool.check(task, () => checkDataIntegrityProof(credential, loader));
+ * const outcome = await pool.run(task, () => checkDataIntegrityProof(credential, loader));
  */
 export interface ProofPool {
   /**
-   * Checks on this thread or a worker, whichever is free first; `preferWorker` sends a large proof (a whole
-   * presentation) to a worker that is already running and has room, so this thread stays free for the smaller ones.
+   * Runs a task on this thread or a worker, whichever is free first; `preferWorker` sends a large proof (a whole
+   * presentation) to a worker that is already running and has room, so this thread stays free for the smaller
+   * ones. `onThisThread` must do what the task describes: it also runs when a worker fails.
    */
-  check<T extends ProofOutcome | PresentationProofOutcome>(
+  run<T extends ProofResult>(
     task: ProofTask,
     onThisThread: () => Promise<T>,
     options?: { preferWorker?: boolean },
@@ -85,7 +91,7 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
 
   return {
     counts,
-    async check<T extends ProofOutcome | PresentationProofOutcome>(
+    async run<T extends ProofResult>(
       task: ProofTask,
       onThisThread: () => Promise<T>,
       options: { preferWorker?: boolean } = {},
@@ -97,7 +103,8 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
           counts.workers++;
           return outcome;
         } catch {
-          // The worker failed (a bad proof is an outcome, not an error), so the proof is checked here instead.
+          // The worker failed (a bad proof is an outcome, not an error; a credential that cannot be signed throws
+          // here too, with its own error), so the task is done here instead.
           counts.here++;
           return onThisThread();
         } finally {
@@ -142,14 +149,14 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
  *
  * @example
  * const methods = await resolveProofMethods(proofsOf(credential), resolver, 'assertionMethod');
- * if (methods) await pool.check({ credential, methods }, checkHere);
+ * if (methods) await pool.run({ credential, methods }, checkHere);
  */
 export async function resolveProofMethods(
   proofs: Array<Record<string, unknown>>,
   resolver: JwtKeyResolver,
   purpose: 'assertionMethod' | 'authentication',
-): Promise<ProofTask['methods'] | undefined> {
-  const methods: ProofTask['methods'] = {};
+): Promise<CheckTask['methods'] | undefined> {
+  const methods: CheckTask['methods'] = {};
   for (const proof of proofs) {
     const id = proof.verificationMethod;
     if (typeof id !== 'string' || !id.startsWith('did:')) return undefined;

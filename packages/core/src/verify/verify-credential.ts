@@ -209,7 +209,7 @@ async function dataIntegrityProof(
   if (!cache && !pool) return check();
   const methods = await resolveProofMethods(proofsOf(credential), context.resolver, 'assertionMethod');
   if (!methods) return check();
-  const run = pool ? () => pool.check({ credential, methods }, check) : check;
+  const run = pool ? () => pool.run({ credential, methods }, check) : check;
   if (!cache) return run();
   const keys = Object.values(methods).map((entry) => entry.method);
   return cache.remember(cache.keyOf('di-proof', content, keys), run);

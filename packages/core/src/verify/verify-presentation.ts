@@ -189,7 +189,7 @@ async function holderProof(
   const methods = await resolveProofMethods([proof], context.resolver, 'authentication');
   if (!methods) return check();
   const task = { credential: presentation, methods, kind: 'presentation' as const };
-  return context.proofPool.check(task, check, { preferWorker: true });
+  return context.proofPool.run(task, check, { preferWorker: true });
 }
 
 /** Everything after the holder's proof: holder agreement, challenge and domain, and binding each credential. */

@@ -7,12 +7,13 @@ import {
   present,
 } from '../../src/index.js';
 import { checkDataIntegrityPresentationProof } from '../../src/verify/presentation-proof.js';
-import { checkDataIntegrityProof } from '../../src/verify/proof-data-integrity.js';
+import { checkDataIntegrityProof, type ProofOutcome } from '../../src/verify/proof-data-integrity.js';
 import { createProofPool } from '../../src/verify/proof-pool.js';
-import checkProofInWorker from '../../src/verify/proof-worker.js';
+import proofInWorker, { type CheckTask } from '../../src/verify/proof-worker.js';
 import { forbiddenFetch, keys, openBadge } from '../fixtures.js';
 
 const pool = createProofPool({ threads: 1, idleTimeoutMs: 200 });
+const checkProofInWorker = async (task: CheckTask) => (await proofInWorker(task)) as ProofOutcome;
 afterAll(() => pool?.close());
 
 describe('the worker pool for Data Integrity proofs', () => {
@@ -34,7 +35,7 @@ describe('the worker pool for Data Integrity proofs', () => {
     });
     const [here, onWorkerGood, onWorkerBad] = await Promise.all(
       [good, good, tampered].map((credential) =>
-        pool!.check(task(credential), () => checkDataIntegrityProof(credential, loader)),
+        pool!.run(task(credential), () => checkDataIntegrityProof(credential, loader)),
       ),
     );
     expect(pool!.counts.here + pool!.counts.workers).toBe(3);
@@ -159,7 +160,7 @@ async function oneCredentialPassport(challenge: string) {
     document: Record<string, any>,
     options?: { preferWorker: boolean },
   ) =>
-    pool.check(
+    pool.run(
       { credential: document, methods, kind: 'presentation' },
       () => checkDataIntegrityPresentationProof(document, loader),
       options,
