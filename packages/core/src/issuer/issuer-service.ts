@@ -374,10 +374,37 @@ export function createIssuerService(options: IssuerServiceOptions): IssuerServic
     return outcomes;
   }
 
-  async function issue(request: IssueRequest): Promise<IssueResult> {
-    const [outcome] = await issueMany([request]);
-    if (!outcome || 'failed' in outcome) throw outcome?.error ?? new Error('nothing was issued');
-    return outcome;
+  /**
+   * Calls to `issue` that arrive in the same turn of the event loop (concurrent requests to a busy service) are
+   * issued as one batch: one status allocation and one log transaction for all of them. Each still gets its own
+   * result or error.
+   */
+  let waitingToIssue: Array<{
+    request: IssueRequest;
+    resolve: (result: IssueResult) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+
+  async function issueWaiting(): Promise<void> {
+    const batch = waitingToIssue;
+    waitingToIssue = [];
+    try {
+      const outcomes = await issueMany(batch.map((item) => item.request));
+      for (const [at, { resolve, reject }] of batch.entries()) {
+        const outcome = outcomes[at];
+        if (!outcome || 'failed' in outcome) reject(outcome?.error ?? new Error('nothing was issued'));
+        else resolve(outcome);
+      }
+    } catch (error) {
+      for (const { reject } of batch) reject(error);
+    }
+  }
+
+  function issue(request: IssueRequest): Promise<IssueResult> {
+    return new Promise((resolve, reject) => {
+      waitingToIssue.push({ request, resolve, reject });
+      if (waitingToIssue.length === 1) setImmediate(() => void issueWaiting());
+    });
   }
 
   async function changeStatus(request: {

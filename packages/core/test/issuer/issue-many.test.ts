@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type IssuerStore, openStore } from '@skills-passport/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type TestDatabase, testBackends } from '../../../store/test/support/backends.js';
 import {
   createDidResolver,
@@ -76,6 +76,36 @@ describe.each(testBackends())('issuing a batch on $name', (backend) => {
     const again = await service.issueMany(requests);
     expect(again.filter((outcome) => !('failed' in outcome) && !outcome.duplicate)).toHaveLength(0);
     expect(again.filter((outcome) => !('failed' in outcome) && outcome.duplicate)).toHaveLength(38);
+  });
+
+  it('issues concurrent issue() calls as one batch (one status allocation, one log write), each with its own answer', async () => {
+    const issuer = await service.createIssuer({ name: 'Busy College' });
+    const allocate = vi.spyOn(store, 'allocateStatusIndexes');
+    const record = vi.spyOn(store, 'recordIssuances');
+    try {
+      const broken = microModule();
+      delete (broken.credentialSubject as Record<string, unknown>).achievement;
+      const credentials = [microModule(), microModule(), broken, microModule()];
+      const answers = await Promise.allSettled(
+        credentials.map((credential) => service.issue({ issuerId: issuer.id, credential })),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+      ]);
+      expect(answers[2]).toMatchObject({ reason: { code: 'invalid-credential' } });
+      expect(allocate).toHaveBeenCalledTimes(1);
+      expect(allocate.mock.calls[0]![0]).toMatchObject({ count: 3 });
+      expect(record).toHaveBeenCalledTimes(1);
+      const issued = answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
+      expect(new Set(issued.map((result) => result.status[0]!.index)).size).toBe(3);
+      for (const result of issued) expect(await store.findIssuance(result.credentialId)).toBeTruthy();
+    } finally {
+      allocate.mockRestore();
+      record.mockRestore();
+    }
   });
 
   it('keeps single issue() errors as thrown PassportErrors with their codes', async () => {
