@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openStore } from '@skills-passport/store';
+import { type IssuerStore, openStore } from '@skills-passport/store';
 import { Piscina } from 'piscina';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { testBackends } from '../../../store/test/support/backends.js';
@@ -26,6 +26,16 @@ const verify = createVerifier({ resolver, documentLoader });
 
 afterEach(() => vi.restoreAllMocks());
 afterAll(() => sqlite.cleanup());
+
+/** Runs `use` with a fresh SQLite store, closed afterwards. */
+async function withStore(use: (store: IssuerStore) => Promise<void>): Promise<void> {
+  const store = await openStore((await sqlite.freshDatabase()).url, { secret: randomBytes(32) });
+  try {
+    await use(store);
+  } finally {
+    await store.close();
+  }
+}
 
 describe('signing Data Integrity proofs on worker threads', () => {
   it('signs on a worker exactly as on this thread: the same credential gets the same proof, byte for byte', async () => {
@@ -81,8 +91,7 @@ describe('signing Data Integrity proofs on worker threads', () => {
 
   it('has workers sign a large batch in the issuer service, in request order, each proof dated by the service clock', async () => {
     const run = vi.spyOn(Piscina.prototype, 'run');
-    const store = await openStore((await sqlite.freshDatabase()).url, { secret: randomBytes(32) });
-    try {
+    await withStore(async (store) => {
       const service = createIssuerService({ store, baseUrl: BASE_URL, now: () => NOW, proofWorkers: 1 });
       const issuer = await service.createIssuer({ name: 'Cohort College' });
       const learners = Array.from({ length: 24 }, (_, i) => `did:example:learner-${i}`);
@@ -114,15 +123,12 @@ describe('signing Data Integrity proofs on worker threads', () => {
         });
         expect((await verifyWithStatus(credential)).verified).toBe(true);
       }
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('signs small batches, and every batch with proofWorkers 0, on the calling thread', async () => {
     const run = vi.spyOn(Piscina.prototype, 'run');
-    const store = await openStore((await sqlite.freshDatabase()).url, { secret: randomBytes(32) });
-    try {
+    await withStore(async (store) => {
       const pooled = createIssuerService({ store, baseUrl: BASE_URL, proofWorkers: 1 });
       const noWorkers = createIssuerService({ store, baseUrl: BASE_URL, proofWorkers: 0 });
       const issuer = await pooled.createIssuer({ name: 'Small College' });
@@ -132,8 +138,6 @@ describe('signing Data Integrity proofs on worker threads', () => {
       const large = await noWorkers.issueMany(batch(25));
       expect([...small, ...large].filter((outcome) => 'failed' in outcome)).toEqual([]);
       expect(run).not.toHaveBeenCalled();
-    } finally {
-      await store.close();
-    }
+    });
   });
 });

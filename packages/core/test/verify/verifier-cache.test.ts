@@ -24,31 +24,6 @@ async function keyWithMethod() {
 }
 
 describe('eddsa-rdfc-2022 verifiers kept per verification method', () => {
-  it('makes one verifier per method, which accepts a good signature and refuses a changed message', async () => {
-    const { method, sign } = await keyWithMethod();
-    const data = new Uint8Array(64).fill(7);
-    const signature = await sign(data);
-    const first = await eddsaRdfc2022Verifying.createVerifier({ verificationMethod: method });
-    const again = await eddsaRdfc2022Verifying.createVerifier({ verificationMethod: { ...method } });
-    expect(again).toBe(first);
-    expect(first.algorithm).toBe('Ed25519');
-    expect(await first.verify({ data, signature })).toBe(true);
-    expect(await first.verify({ data: new Uint8Array(64).fill(8), signature })).toBe(false);
-  });
-
-  it('gives a rotated key behind the same id its own verifier, so the old key’s signatures fail', async () => {
-    const old = await keyWithMethod();
-    const rotated = await keyWithMethod();
-    const data = new Uint8Array(64).fill(1);
-    const signedByOld = await old.sign(data);
-    const sameId = { ...rotated.method, id: old.method.id, controller: old.method.controller };
-    const oldVerifier = await eddsaRdfc2022Verifying.createVerifier({ verificationMethod: old.method });
-    const newVerifier = await eddsaRdfc2022Verifying.createVerifier({ verificationMethod: sameId });
-    expect(newVerifier).not.toBe(oldVerifier);
-    expect(await oldVerifier.verify({ data, signature: signedByOld })).toBe(true);
-    expect(await newVerifier.verify({ data, signature: signedByOld })).toBe(false);
-  });
-
   it('reads the key the library reads when a method carries two (multibase and JWK), agreeing with its verifier', async () => {
     const signing = await keyWithMethod();
     const other = await generateKey({ type: 'Ed25519' });
@@ -103,31 +78,6 @@ async function p256WithMethod() {
 }
 
 describe('ecdsa verifiers kept per verification method', () => {
-  it('makes one ecdsa-rdfc-2019 verifier per method, which accepts a good signature and refuses a changed message', async () => {
-    const { method, sign } = await p256WithMethod();
-    const data = new Uint8Array(64).fill(7);
-    const signature = await sign(data);
-    const first = await ecdsaRdfc2019Verifying.createVerifier({ verificationMethod: method });
-    const again = await ecdsaRdfc2019Verifying.createVerifier({ verificationMethod: { ...method } });
-    expect(again).toBe(first);
-    expect(first.algorithm).toBe('P-256');
-    expect(await first.verify({ data, signature })).toBe(true);
-    expect(await first.verify({ data: new Uint8Array(64).fill(8), signature })).toBe(false);
-  });
-
-  it('gives a rotated P-256 key behind the same id its own verifier, so the old key’s signatures fail', async () => {
-    const old = await p256WithMethod();
-    const rotated = await p256WithMethod();
-    const data = new Uint8Array(64).fill(1);
-    const signedByOld = await old.sign(data);
-    const oldVerifier = await ecdsaRdfc2019Verifying.createVerifier({ verificationMethod: old.method });
-    const newVerifier = await ecdsaRdfc2019Verifying.createVerifier({
-      verificationMethod: { ...rotated.method, id: old.method.id },
-    });
-    expect(newVerifier).not.toBe(oldVerifier);
-    expect(await newVerifier.verify({ data, signature: signedByOld })).toBe(false);
-  });
-
   it('keeps each suite’s verifiers apart: ecdsa-sd-2023 never gets the ecdsa-rdfc-2019 verifier of the same key', async () => {
     const { method } = await p256WithMethod();
     const rdfc = await ecdsaRdfc2019Verifying.createVerifier({ verificationMethod: method });
@@ -141,5 +91,45 @@ describe('ecdsa verifiers kept per verification method', () => {
     const broken = { ...method, publicKeyMultibase: 'zNotAKey' };
     await expect(ecdsaRdfc2019Verifying.createVerifier({ verificationMethod: broken })).rejects.toThrow();
     await expect(ecdsaRdfc2019Verifying.createVerifier({ verificationMethod: broken })).rejects.toThrow();
+  });
+});
+
+describe.each([
+  {
+    suite: 'eddsa-rdfc-2022',
+    verifying: eddsaRdfc2022Verifying,
+    makeKey: keyWithMethod,
+    algorithm: 'Ed25519',
+  },
+  {
+    suite: 'ecdsa-rdfc-2019',
+    verifying: ecdsaRdfc2019Verifying,
+    makeKey: p256WithMethod,
+    algorithm: 'P-256',
+  },
+])('$suite verifiers kept per verification method', ({ verifying, makeKey, algorithm }) => {
+  it('makes one verifier per method, which accepts a good signature and refuses a changed message', async () => {
+    const { method, sign } = await makeKey();
+    const data = new Uint8Array(64).fill(7);
+    const signature = await sign(data);
+    const first = await verifying.createVerifier({ verificationMethod: method });
+    const again = await verifying.createVerifier({ verificationMethod: { ...method } });
+    expect(again).toBe(first);
+    expect(first.algorithm).toBe(algorithm);
+    expect(await first.verify({ data, signature })).toBe(true);
+    expect(await first.verify({ data: new Uint8Array(64).fill(8), signature })).toBe(false);
+  });
+
+  it('gives a rotated key behind the same id its own verifier, so the old key’s signatures fail', async () => {
+    const old = await makeKey();
+    const rotated = await makeKey();
+    const data = new Uint8Array(64).fill(1);
+    const signedByOld = await old.sign(data);
+    const sameId = { ...rotated.method, id: old.method.id, controller: old.method.controller };
+    const oldVerifier = await verifying.createVerifier({ verificationMethod: old.method });
+    const newVerifier = await verifying.createVerifier({ verificationMethod: sameId });
+    expect(newVerifier).not.toBe(oldVerifier);
+    expect(await oldVerifier.verify({ data, signature: signedByOld })).toBe(true);
+    expect(await newVerifier.verify({ data, signature: signedByOld })).toBe(false);
   });
 });
