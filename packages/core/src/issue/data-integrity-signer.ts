@@ -4,19 +4,36 @@ import type { PassportKeyPair } from '../keys/key-pair.js';
 import { toLibraryKeyPair } from '../keys/multikey-library.js';
 import { jwtSigningKey } from './jwt-algorithm.js';
 
+const signers = new Map<string, Promise<Signer>>();
+const MAX_SIGNERS = 100;
+
 /**
- * The signer for a Data Integrity proof by this key. The Ed25519 library imports the private key into node:crypto
- * for every signature, 12% of a cohort's Data Integrity issuing in a profile; this signer uses the key imported
- * once (the cached import that signs JWTs) through WebCrypto, which also runs the signature off this thread while
- * the next credential is canonicalized. ECDSA keys sign through their library, which uses WebCrypto already.
+ * The signer for a Data Integrity proof by this key, made once per key: the libraries import the private key for
+ * every credential (Ed25519 into node:crypto for every signature, 12% of a cohort's DI issuing in a profile;
+ * ECDSA into WebCrypto each time the key is loaded). Kept by the key itself, at most 100, oldest dropped first; a
+ * key the library refuses is not kept, so every call reports it.
  *
  * @example
  * const suite = signingSuite(issuerKey.type, await dataIntegritySigner(issuerKey), {});
  */
-export async function dataIntegritySigner(key: PassportKeyPair): Promise<Signer> {
+export function dataIntegritySigner(key: PassportKeyPair): Promise<Signer> {
+  const cacheKey = `${key.type}:${key.id}:${key.publicKeyMultibase}:${key.secretKeyMultibase ?? ''}`;
+  let signer = signers.get(cacheKey);
+  if (!signer) {
+    signer = signerOf(key);
+    signer.catch(() => signers.delete(cacheKey));
+    if (signers.size >= MAX_SIGNERS) signers.delete(signers.keys().next().value as string);
+    signers.set(cacheKey, signer);
+  }
+  return signer;
+}
+
+async function signerOf(key: PassportKeyPair): Promise<Signer> {
   // The library's signer also checks the key: a public-only key is refused here.
   const librarySigner = (await toLibraryKeyPair(key)).signer();
   if (key.type !== 'Ed25519') return librarySigner;
+  // The key imported once (the cached import that signs JWTs), through WebCrypto, which also runs the signature
+  // off this thread while the next credential is canonicalized.
   const { privateKey } = await jwtSigningKey(key);
   return {
     ...(librarySigner.id === undefined ? {} : { id: librarySigner.id }),

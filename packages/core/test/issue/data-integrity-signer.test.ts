@@ -1,3 +1,4 @@
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { describe, expect, it } from 'vitest';
 import { generateKey, publicKeyOf } from '../../src/index.js';
@@ -30,8 +31,33 @@ describe('dataIntegritySigner', () => {
     expect(Buffer.from(await other.sign({ data })).equals(Buffer.from(signature))).toBe(false);
   });
 
-  it('refuses a public-only key, as the library does, rather than failing later at the signature', async () => {
+  it('refuses a public-only key, as the library does, every time it is asked', async () => {
     const key = publicKeyOf(await generateKey({ type: 'Ed25519' }));
     await expect(dataIntegritySigner(key)).rejects.toThrow(/secret key is not available/i);
+    await expect(dataIntegritySigner(key)).rejects.toThrow(/secret key is not available/i);
+  });
+
+  it('makes one signer per key, and another for the same key under another id', async () => {
+    const key = await generateKey({ type: 'P-256' });
+    const signer = await dataIntegritySigner(key);
+    expect(await dataIntegritySigner({ ...key })).toBe(signer);
+    const renamed = await dataIntegritySigner({ ...key, id: `${key.controller}#key-2` });
+    expect(renamed).not.toBe(signer);
+    expect(renamed.id).toBe(`${key.controller}#key-2`);
+    // ECDSA signatures are not deterministic: the library's own verifier checks the kept signer's signature.
+    const verifier = (
+      await EcdsaMultikey.from({
+        '@context': 'https://w3id.org/security/multikey/v1',
+        type: 'Multikey',
+        id: key.id,
+        controller: key.controller,
+        publicKeyMultibase: key.publicKeyMultibase,
+      })
+    ).verifier();
+    const signature = await signer.sign({ data });
+    expect(await verifier.verify({ data, signature })).toBe(true);
+    expect(await verifier.verify({ data: new TextEncoder().encode('something else'), signature })).toBe(
+      false,
+    );
   });
 });
