@@ -136,7 +136,7 @@ const MAX_SIGN_ATTEMPTS = 5;
 const SIGNING_CONCURRENCY = 8;
 /**
  * Data Integrity credentials in a batch from which workers help sign: starting a worker takes about 350 ms, the time
- * this thread takes to sign some 80 credentials, so a smaller batch is signed here unless a worker is already up.
+ * this thread takes to sign some 80 credentials, so a smaller batch is signed here.
  */
 const MIN_BATCH_FOR_WORKERS = 20;
 
