@@ -1,11 +1,11 @@
 import { webcrypto } from 'node:crypto';
 import type { Signer } from '@digitalbazaar/ed25519-multikey';
+import { keptByMaterial } from '../keys/kept-by-material.js';
 import type { PassportKeyPair } from '../keys/key-pair.js';
 import { toLibraryKeyPair } from '../keys/multikey-library.js';
 import { jwtSigningKey } from './jwt-algorithm.js';
 
-const signers = new Map<string, Promise<Signer>>();
-const MAX_SIGNERS = 100;
+const signers = keptByMaterial<Signer>(100);
 
 /**
  * The signer for a Data Integrity proof by this key, made once per key: the libraries import the private key for
@@ -17,15 +17,8 @@ const MAX_SIGNERS = 100;
  * const suite = signingSuite(issuerKey.type, await dataIntegritySigner(issuerKey), {});
  */
 export function dataIntegritySigner(key: PassportKeyPair): Promise<Signer> {
-  const cacheKey = `${key.type}:${key.id}:${key.publicKeyMultibase}:${key.secretKeyMultibase ?? ''}`;
-  let signer = signers.get(cacheKey);
-  if (!signer) {
-    signer = signerOf(key);
-    signer.catch(() => signers.delete(cacheKey));
-    if (signers.size >= MAX_SIGNERS) signers.delete(signers.keys().next().value as string);
-    signers.set(cacheKey, signer);
-  }
-  return signer;
+  const material = `${key.type}:${key.id}:${key.publicKeyMultibase}:${key.secretKeyMultibase ?? ''}`;
+  return signers(material, () => signerOf(key));
 }
 
 async function signerOf(key: PassportKeyPair): Promise<Signer> {

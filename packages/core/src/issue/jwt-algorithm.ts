@@ -1,4 +1,5 @@
 import { importJWK } from 'jose';
+import { keptByMaterial } from '../keys/kept-by-material.js';
 import { exportJwk } from '../keys/key-export.js';
 import type { KeyType, PassportKeyPair } from '../keys/key-pair.js';
 
@@ -9,8 +10,7 @@ export function jwtAlgorithmFor(type: KeyType): 'EdDSA' | 'ES256' | 'ES384' {
 }
 
 type SigningKey = Awaited<ReturnType<typeof importJWK>>;
-const signingKeys = new Map<string, Promise<SigningKey>>();
-const MAX_SIGNING_KEYS = 100;
+const signingKeys = keptByMaterial<SigningKey>(100);
 
 /**
  * The key's algorithm and its private key imported for jose. Imports are cached by the secret itself: importing
@@ -23,12 +23,8 @@ const MAX_SIGNING_KEYS = 100;
 export async function jwtSigningKey(key: PassportKeyPair): Promise<{ alg: string; privateKey: SigningKey }> {
   const alg = jwtAlgorithmFor(key.type);
   const cacheKey = `${alg}:${key.publicKeyMultibase}:${key.secretKeyMultibase ?? ''}`;
-  let imported = signingKeys.get(cacheKey);
-  if (!imported) {
-    imported = exportJwk(key, { includeSecret: true }).then((jwk) => importJWK(jwk, alg));
-    imported.catch(() => signingKeys.delete(cacheKey));
-    if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.delete(signingKeys.keys().next().value as string);
-    signingKeys.set(cacheKey, imported);
-  }
-  return { alg, privateKey: await imported };
+  const privateKey = await signingKeys(cacheKey, () =>
+    exportJwk(key, { includeSecret: true }).then((jwk) => importJWK(jwk, alg)),
+  );
+  return { alg, privateKey };
 }

@@ -1,4 +1,5 @@
 import { importJWK, type JWK } from 'jose';
+import { keptByMaterial } from '../keys/kept-by-material.js';
 import type { KeyType } from '../keys/key-pair.js';
 import { keyTypeOfMultibase, multikeyLibraryFor, toLibraryKeyPair } from '../keys/multikey-library.js';
 
@@ -24,8 +25,7 @@ export async function jwkOfVerificationMethod(method: Record<string, unknown>): 
 }
 
 /** Imported keys by algorithm and key material: importing costs more than the signature check itself. */
-const importedKeys = new Map<string, Promise<KeyLike | undefined>>();
-const MAX_IMPORTED_KEYS = 1000;
+const importedKeys = keptByMaterial<KeyLike | undefined>(1000);
 
 /**
  * Imports the verification method's key for jose, for the one algorithm the JWT header names. Imports are cached
@@ -41,12 +41,7 @@ export function joseKeyOfVerificationMethod(
     method.publicKeyMultibase ?? null,
     method.id,
   ]);
-  const cached = importedKeys.get(material);
-  if (cached) return cached;
-  const imported = jwkOfVerificationMethod(method).then((jwk) => (jwk ? importJWK(jwk, alg) : undefined));
-  // A failed import is not kept: the next call reports the error afresh.
-  imported.catch(() => importedKeys.delete(material));
-  if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.delete(importedKeys.keys().next().value as string);
-  importedKeys.set(material, imported);
-  return imported;
+  return importedKeys(material, () =>
+    jwkOfVerificationMethod(method).then((jwk) => (jwk ? importJWK(jwk, alg) : undefined)),
+  );
 }

@@ -3,6 +3,7 @@ import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cry
 import * as ecdsaSd2023 from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { keptByMaterial } from '../keys/kept-by-material.js';
 
 /** What a Data Integrity cryptosuite's verifier is made from, and what it does. */
 interface SuiteVerifier {
@@ -11,8 +12,6 @@ interface SuiteVerifier {
   verify(input: { data: Uint8Array; signature?: Uint8Array }): Promise<boolean>;
 }
 type MakeVerifier = (input: { verificationMethod: Record<string, unknown> }) => Promise<SuiteVerifier>;
-
-const MAX_VERIFIERS = 1000;
 
 /**
  * A cryptosuite for verifying whose verifier for each key is made once. The libraries import the public key on
@@ -29,18 +28,11 @@ export function keepingVerifiers<Suite extends object>(
   cryptosuite: Suite,
   makeVerifier: MakeVerifier = (cryptosuite as unknown as { createVerifier: MakeVerifier }).createVerifier,
 ): Suite & { createVerifier: MakeVerifier } {
-  const verifiers = new Map<string, Promise<SuiteVerifier>>();
+  const verifiers = keptByMaterial<SuiteVerifier>(1000);
   return {
     ...cryptosuite,
     createVerifier({ verificationMethod }) {
-      const material = JSON.stringify(verificationMethod);
-      const cached = verifiers.get(material);
-      if (cached) return cached;
-      const made = makeVerifier({ verificationMethod });
-      made.catch(() => verifiers.delete(material));
-      if (verifiers.size >= MAX_VERIFIERS) verifiers.delete(verifiers.keys().next().value as string);
-      verifiers.set(material, made);
-      return made;
+      return verifiers(JSON.stringify(verificationMethod), () => makeVerifier({ verificationMethod }));
     },
   };
 }
