@@ -158,12 +158,7 @@ export function createIssuerService(options: IssuerServiceOptions): IssuerServic
   const now = options.now ?? (() => new Date());
   const signing = new Map<string, Promise<PublishedList | undefined>>();
   const loaderOption = options.documentLoader ? { documentLoader: options.documentLoader } : {};
-  const proofPool = options.documentLoader
-    ? undefined
-    : createProofPool({
-        threads: options.proofWorkers,
-        ...(options.proofWorkerIdleMs === undefined ? {} : { idleTimeoutMs: options.proofWorkerIdleMs }),
-      });
+  const proofPool = options.documentLoader ? undefined : createProofPool(options);
 
   async function issuerRecord(id: string): Promise<{ record: IssuerRecordShape; key: PassportKeyPair }> {
     const record = await store.getIssuer(id);

@@ -138,12 +138,7 @@ export function createVerifier(options: VerifierOptions = {}): Verify {
       }),
     knownContexts: new Set(),
     resultCache: createResultCache(options.resultCache),
-    proofPool: options.documentLoader
-      ? undefined
-      : createProofPool({
-          threads: options.proofWorkers,
-          ...(options.proofWorkerIdleMs === undefined ? {} : { idleTimeoutMs: options.proofWorkerIdleMs }),
-        }),
+    proofPool: options.documentLoader ? undefined : createProofPool(options),
   };
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...options.limits };
   if (options.allowSchemaFetch) {

@@ -11,14 +11,15 @@ import type { CheckTask, ProofTask } from './proof-worker.js';
 /** What a worker hands back: a proof check's outcome, or a credential it signed. */
 type ProofResult = ProofOutcome | PresentationProofOutcome | SignedCredential;
 
+/** Named as the options of `createVerifier` and `createIssuerService`, which hand theirs straight on. */
 export interface ProofPoolOptions {
   /** Worker threads (default: one fewer than the machine's cores, at least 1; `0` turns the pool off). */
-  threads?: number;
+  proofWorkers?: number;
   /**
    * How long an idle worker lives, in ms (default 1000), so its memory is given back soon after a burst. Idle
    * workers never keep the process alive.
    */
-  idleTimeoutMs?: number;
+  proofWorkerIdleMs?: number;
 }
 
 /**
@@ -28,7 +29,7 @@ export interface ProofPoolOptions {
  * verification or issuance never pays the hand-off.
  *
  * @example
- * const pool = createProofPool({ threads: 2 });
+ * const pool = createProofPool({ proofWorkers: 2 });
  * const outcome = await pool.run(task, () => checkDataIntegrityProof(credential, loader));
  */
 export interface ProofPool {
@@ -56,9 +57,8 @@ export interface ProofPool {
 const TASKS_PER_WORKER = 4;
 
 export function createProofPool(options: ProofPoolOptions = {}): ProofPool | undefined {
-  const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
-  const idleTimeout = options.idleTimeoutMs ?? 1000;
-  // Named as createVerifier's options, the only way in for users.
+  const threads = options.proofWorkers ?? Math.max(1, availableParallelism() - 1);
+  const idleTimeout = options.proofWorkerIdleMs ?? 1000;
   if (!Number.isInteger(threads) || threads < 0) {
     throw new PassportError(Codes.invalidOptions, 'proofWorkers must be a whole number of zero or more.');
   }

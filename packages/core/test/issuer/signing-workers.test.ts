@@ -56,7 +56,7 @@ describe('signing Data Integrity proofs on worker threads', () => {
 
   it('runs sign tasks through the pool on a worker, and signs here instead when the worker refuses one', async () => {
     const { issuer, learner } = await keys();
-    const pool = createProofPool({ threads: 1, idleTimeoutMs: 60_000 })!;
+    const pool = createProofPool({ proofWorkers: 1, proofWorkerIdleMs: 60_000 })!;
     try {
       const task = (credential: Record<string, unknown>): ProofTask => ({
         kind: 'sign',

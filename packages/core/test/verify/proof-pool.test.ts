@@ -12,7 +12,7 @@ import { createProofPool } from '../../src/verify/proof-pool.js';
 import proofInWorker, { type CheckTask } from '../../src/verify/proof-worker.js';
 import { forbiddenFetch, keys, openBadge } from '../fixtures.js';
 
-const pool = createProofPool({ threads: 1, idleTimeoutMs: 200 });
+const pool = createProofPool({ proofWorkers: 1, proofWorkerIdleMs: 200 });
 const checkProofInWorker = async (task: CheckTask) => (await proofInWorker(task)) as ProofOutcome;
 afterAll(() => pool?.close());
 
@@ -74,7 +74,7 @@ describe('the worker pool for Data Integrity proofs', () => {
     const { learner, presentation, holderProof } = await oneCredentialPassport('worker-challenge-1');
     const replayed = structuredClone(presentation);
     replayed.proof.challenge = 'another-challenge';
-    const warmPool = createProofPool({ threads: 1, idleTimeoutMs: 60_000 })!;
+    const warmPool = createProofPool({ proofWorkers: 1, proofWorkerIdleMs: 60_000 })!;
     try {
       // Two at once without a preference: this thread takes one, the other starts the worker.
       await Promise.all([holderProof(warmPool, presentation), holderProof(warmPool, presentation)]);
@@ -93,7 +93,7 @@ describe('the worker pool for Data Integrity proofs', () => {
 
   it('checks a preferred proof on this thread while no worker runs, rather than wait for one to start', async () => {
     const { presentation, holderProof } = await oneCredentialPassport('cold-pool-1');
-    const coldPool = createProofPool({ threads: 1, idleTimeoutMs: 60_000 })!;
+    const coldPool = createProofPool({ proofWorkers: 1, proofWorkerIdleMs: 60_000 })!;
     try {
       const outcome = await holderProof(coldPool, presentation, { preferWorker: true });
       expect(outcome.check.code).toBe('proof-ok');
@@ -119,7 +119,7 @@ describe('the worker pool for Data Integrity proofs', () => {
   });
 
   it('can be turned off', () => {
-    expect(createProofPool({ threads: 0 })).toBeUndefined();
+    expect(createProofPool({ proofWorkers: 0 })).toBeUndefined();
   });
 
   it('refuses worker counts and idle times that mean nothing, naming the verifier option', () => {
