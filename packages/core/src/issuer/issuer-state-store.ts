@@ -69,6 +69,7 @@ export interface IssuerStateStore {
   saveIssuer(
     issuer: IssuerRecordShape,
     options?: { createOnly?: boolean },
+    // biome-ignore lint/suspicious/noConfusingVoidType: a store whose saveIssuer is `async () => {}` (it never refuses) must still fit.
   ): Promise<boolean | undefined | void>;
   getIssuer(id: string): Promise<IssuerRecordShape | undefined>;
   listIssuers(): Promise<Array<Omit<IssuerRecordShape, 'keys'> & { keyIds: string[] }>>;
