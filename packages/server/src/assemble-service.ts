@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createIssuerService, matchRequirements, TrustRegistry } from '@skills-passport/core';
+import { compileAllValidators } from '@skills-passport/schemas';
 import { type IssuerStore, openStore, resolveStoreSecret } from '@skills-passport/store';
 import type { Context, Hono } from 'hono';
 import { ApiKeyRing } from './api-keys.js';
@@ -36,6 +37,8 @@ export async function assembleService(
   options: { log?: (entry: RequestLogEntry) => void; onInternalError?: (error: unknown) => void } = {},
 ): Promise<AssembledService> {
   const config = loadConfig(env);
+  // Every issue and verification checks a schema: compiled here (about 0.3 s), not by the first request.
+  compileAllValidators();
   const secret = await resolveStoreSecret({ env, production: config.production, dataDir: config.dataDir });
   const store = await openStore(config.storeUrl, { secret });
   try {

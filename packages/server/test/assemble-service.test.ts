@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compileAllValidators } from '@skills-passport/schemas';
 import { assembleService } from '@skills-passport/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unsignedBadge } from './support/credentials.js';
@@ -12,6 +13,16 @@ beforeAll(async () => {
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 describe('assembleService', () => {
+  // First in this file, so nothing else has compiled a validator yet.
+  it('compiles every schema validator before the app takes requests, so no request pays for it', async () => {
+    const service = await assembleService({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0' });
+    try {
+      expect(compileAllValidators()).toEqual([]);
+    } finally {
+      await service.store.close();
+    }
+  });
+
   it('starts in development with a demo issuer whose printed key issues, and keeps the issuer across starts', async () => {
     const env = { DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0' };
     const first = await assembleService(env);
