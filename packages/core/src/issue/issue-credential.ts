@@ -131,7 +131,10 @@ async function signDataIntegrity(
   options: IssueOptions,
 ): Promise<SignedCredential> {
   const signer = await dataIntegritySigner(options.issuerKey);
-  const suiteOptions: { mandatoryPointers?: string[]; date?: Date } = {};
+  // Proof options are remembered only under the bundled loader's fixed contexts.
+  const suiteOptions: { mandatoryPointers?: string[]; date?: Date; rememberProofOptions: boolean } = {
+    rememberProofOptions: !options.documentLoader,
+  };
   if (options.mandatoryPointers) suiteOptions.mandatoryPointers = options.mandatoryPointers;
   if (options.now) suiteOptions.date = options.now();
   const suite = signingSuite(options.issuerKey.type, signer, suiteOptions);

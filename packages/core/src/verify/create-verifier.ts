@@ -120,6 +120,7 @@ export function createVerifier(options: VerifierOptions = {}): Verify {
   const safeFetch = options.resolverOptions?.safeFetch ?? createSafeFetch(options.resolverOptions ?? {});
   const resolver = options.resolver ?? createDidResolver({ ...options.resolverOptions, safeFetch });
   const documentLoader = options.documentLoader ?? createDocumentLoader({ resolver });
+  const resultCache = createResultCache(options.resultCache);
   const context: CredentialVerificationContext = {
     documentLoader,
     resolver,
@@ -137,8 +138,9 @@ export function createVerifier(options: VerifierOptions = {}): Verify {
         ...options.statusOptions,
       }),
     knownContexts: new Set(),
-    resultCache: createResultCache(options.resultCache),
+    resultCache,
     proofPool: options.documentLoader ? undefined : createProofPool(options),
+    rememberProofOptions: !options.documentLoader && resultCache.keeps,
   };
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...options.limits };
   if (options.allowSchemaFetch) {

@@ -8,7 +8,17 @@ import { type CheckResult, result } from './report.js';
 
 const SUPPORTED = new Set(['eddsa-rdfc-2022', 'ecdsa-rdfc-2019', 'ecdsa-sd-2023', 'Ed25519Signature2020']);
 
-let suites: unknown[] | undefined;
+/** The verification suites, made on first use, with and without remembered proof options. */
+const suitesByMemory = new Map<boolean, unknown[]>();
+
+function suitesFor(rememberProofOptions: boolean): unknown[] {
+  let suites = suitesByMemory.get(rememberProofOptions);
+  if (!suites) {
+    suites = verificationSuites({ rememberProofOptions });
+    suitesByMemory.set(rememberProofOptions, suites);
+  }
+  return suites;
+}
 
 export interface ProofOutcome {
   check: CheckResult;
@@ -29,11 +39,13 @@ export function proofsOf(document: Record<string, unknown>): Array<Record<string
  * Verifies every Data Integrity proof on a credential with jsonld-signatures and the @digitalbazaar cryptosuites,
  * for the `assertionMethod` purpose and with the issuer as the key's controller. Every proof must verify: a
  * proof set with one bad proof fails (jsonld-signatures alone would accept any one good proof).
+ * `rememberProofOptions` (bundled contexts only) canonicalizes proof options seen before once: a cohort's
+ * credentials, signed in one batch, share them.
  */
 export async function checkDataIntegrityProof(
   credential: Record<string, unknown>,
   documentLoader: DocumentLoader,
-  purpose: unknown = new vc.CredentialIssuancePurpose(),
+  options: { rememberProofOptions?: boolean } = {},
 ): Promise<ProofOutcome> {
   const proofs = proofsOf(credential);
   const verificationMethods = proofs
@@ -67,10 +79,11 @@ export async function checkDataIntegrityProof(
       verificationMethods,
     };
   }
-  suites ??= verificationSuites();
+  const suite = suitesFor(options.rememberProofOptions === true);
+  const purpose = new vc.CredentialIssuancePurpose();
   let outcome: Awaited<ReturnType<typeof jsigs.verify>>;
   try {
-    outcome = await jsigs.verify(credential, { suite: suites, purpose, documentLoader });
+    outcome = await jsigs.verify(credential, { suite, purpose, documentLoader });
   } catch (error) {
     return { check: failure(error), verificationMethods };
   }

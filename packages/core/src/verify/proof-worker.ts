@@ -11,6 +11,8 @@ export interface CheckTask {
   methods: Record<string, { method: object; document: object }>;
   /** `presentation`: the holder's `authentication` proof of a presentation (default: a credential's proofs). */
   kind?: 'credential' | 'presentation';
+  /** As the verifier's own thread does: see `checkDataIntegrityProof`. */
+  rememberProofOptions?: boolean;
 }
 
 /**
@@ -56,5 +58,7 @@ export default async function proofInWorker(
   });
   return task.kind === 'presentation'
     ? checkDataIntegrityPresentationProof(task.credential, documentLoader)
-    : checkDataIntegrityProof(task.credential, documentLoader);
+    : checkDataIntegrityProof(task.credential, documentLoader, {
+        rememberProofOptions: task.rememberProofOptions === true,
+      });
 }

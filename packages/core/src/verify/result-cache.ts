@@ -18,6 +18,8 @@ export interface ResultCacheOptions {
  * const check = await cache.remember(cache.keyOf('schema', jwt), () => checkSchema(credential));
  */
 export interface ResultCache {
+  /** False when made with `maxEntries: 0`: nothing seen is remembered, here or anywhere the verifier asks. */
+  readonly keeps: boolean;
   keyOf(...parts: unknown[]): string;
   remember<T extends CheckResult | { check: CheckResult }>(
     key: string,
@@ -29,6 +31,7 @@ export function createResultCache(options: ResultCacheOptions = {}): ResultCache
   const maxEntries = options.maxEntries ?? 10_000;
   const entries = new Map<string, unknown>();
   return {
+    keeps: maxEntries > 0,
     keyOf: (...parts) =>
       createHash('sha256')
         .update(parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join('\u0000'))

@@ -40,6 +40,11 @@ export interface CredentialVerificationContext {
   resultCache?: ResultCache;
   /** Worker threads for Data Integrity proofs (only with the bundled-context loader); absent = this thread. */
   proofPool?: ProofPool;
+  /**
+   * Canonicalize the proof options of Data Integrity proofs seen before once (remembering-proof-options.ts): only
+   * with the bundled-context loader, and only while the result cache keeps anything.
+   */
+  rememberProofOptions?: boolean;
   /** Fetches `credentialSchema` schemas we do not bundle; absent (the default) = never fetched, reported skipped. */
   fetchSchema?: SchemaFetcher;
   /** Follow a verified credential's `1EdTechCredentialRefresh` service; absent (the default) = never. */
@@ -205,12 +210,12 @@ async function dataIntegrityProof(
   loader: DocumentLoader,
   context: CredentialVerificationContext,
 ): Promise<ProofOutcome> {
-  const check = () => checkDataIntegrityProof(credential, loader);
-  const { resultCache: cache, proofPool: pool } = context;
+  const { resultCache: cache, proofPool: pool, rememberProofOptions = false } = context;
+  const check = () => checkDataIntegrityProof(credential, loader, { rememberProofOptions });
   if (!cache && !pool) return check();
   const methods = await resolveProofMethods(proofsOf(credential), context.resolver, 'assertionMethod');
   if (!methods) return check();
-  const run = pool ? () => pool.run({ credential, methods }, check) : check;
+  const run = pool ? () => pool.run({ credential, methods, rememberProofOptions }, check) : check;
   if (!cache) return run();
   const keys = Object.values(methods).map((entry) => entry.method);
   return cache.remember(cache.keyOf('di-proof', content, keys), run);
