@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import { Codes } from '../codes.js';
 import { PassportError } from '../errors.js';
@@ -124,7 +125,7 @@ export function createProofPool(options: ProofPoolOptions = {}): ProofPool | und
           try {
             // Canonicalization resolves through microtasks only; without a turn of the event loop here, workers'
             // answers (macrotasks) would wait until this thread had worked through the whole burst alone.
-            await new Promise<void>((resolve) => setImmediate(resolve));
+            await nextTurn();
             return await onThisThread();
           } finally {
             busyHere = false;

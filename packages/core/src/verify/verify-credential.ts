@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Codes } from '../codes.js';
 import type { DocumentLoader } from '../loader/document-loader.js';
 import { verifyEndorsements } from './endorsements.js';
@@ -278,10 +279,6 @@ function finish(
   };
   if (credential) report.credential = credential;
   return report;
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function sortChecks(checks: CheckResult[]): CheckResult[] {
