@@ -12,11 +12,20 @@ import {
 } from '../verify/verifier-cache.js';
 import { rememberingProofOptions } from './remembering-proof-options.js';
 
-const LIBRARY_SUITES = { ed25519: eddsaRdfc2022, ecdsa: ecdsaRdfc2019 };
-const REMEMBERING_SUITES = {
-  ed25519: rememberingProofOptions(eddsaRdfc2022 as object),
-  ecdsa: rememberingProofOptions(ecdsaRdfc2019 as object),
-};
+/** The two RDF-canonicalizing cryptosuites, by key kind; ecdsa-sd-2023 and the 2020 suite are used as they are. */
+interface SuitePair {
+  ed25519: object;
+  ecdsa: object;
+}
+
+function remembering(pair: SuitePair): SuitePair {
+  return { ed25519: rememberingProofOptions(pair.ed25519), ecdsa: rememberingProofOptions(pair.ecdsa) };
+}
+
+const SIGNING: SuitePair = { ed25519: eddsaRdfc2022 as object, ecdsa: ecdsaRdfc2019 as object };
+const SIGNING_REMEMBERING = remembering(SIGNING);
+const VERIFYING: SuitePair = { ed25519: eddsaRdfc2022Verifying, ecdsa: ecdsaRdfc2019Verifying };
+const VERIFYING_REMEMBERING = remembering(VERIFYING);
 
 /**
  * The Data Integrity suite that signs with a key of this type: eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for
@@ -35,27 +44,20 @@ export function signingSuite(
     const cryptosuite = ecdsaSd2023.createSignCryptosuite({ mandatoryPointers: options.mandatoryPointers });
     return new DataIntegrityProof({ signer, cryptosuite, ...common });
   }
-  const suites = options.rememberProofOptions ? REMEMBERING_SUITES : LIBRARY_SUITES;
+  const suites = options.rememberProofOptions ? SIGNING_REMEMBERING : SIGNING;
   const cryptosuite = type === 'Ed25519' ? suites.ed25519 : suites.ecdsa;
   return new DataIntegrityProof({ signer, cryptosuite, ...common });
 }
-
-const eddsaRdfc2022VerifyingRemembering = rememberingProofOptions(eddsaRdfc2022Verifying);
-const ecdsaRdfc2019VerifyingRemembering = rememberingProofOptions(ecdsaRdfc2019Verifying);
 
 /**
  * Every suite the verifier accepts; jsonld-signatures picks the one matching each proof. `rememberProofOptions`
  * as for `signingSuite`: credentials signed in one batch share their proof options.
  */
 export function verificationSuites(options: { rememberProofOptions?: boolean } = {}): unknown[] {
-  const remember = options.rememberProofOptions === true;
+  const suites = options.rememberProofOptions ? VERIFYING_REMEMBERING : VERIFYING;
   return [
-    new DataIntegrityProof({
-      cryptosuite: remember ? eddsaRdfc2022VerifyingRemembering : eddsaRdfc2022Verifying,
-    }),
-    new DataIntegrityProof({
-      cryptosuite: remember ? ecdsaRdfc2019VerifyingRemembering : ecdsaRdfc2019Verifying,
-    }),
+    new DataIntegrityProof({ cryptosuite: suites.ed25519 }),
+    new DataIntegrityProof({ cryptosuite: suites.ecdsa }),
     new DataIntegrityProof({ cryptosuite: ecdsaSd2023Verifying }),
     new Ed25519Signature2020(),
   ];
