@@ -57,3 +57,15 @@ export async function keys() {
   const learner = await generateKey({ type: 'Ed25519' });
   return { issuer, issuerP256, learner };
 }
+
+/** The key as Multikey JSON, for loading straight into the @digitalbazaar libraries (not through our code). */
+export function multikeyJson(key: PassportKeyPair, withSecret: boolean) {
+  return {
+    '@context': 'https://w3id.org/security/multikey/v1',
+    type: 'Multikey',
+    id: key.id,
+    controller: key.controller,
+    publicKeyMultibase: key.publicKeyMultibase,
+    ...(withSecret ? { secretKeyMultibase: key.secretKeyMultibase } : {}),
+  };
+}

@@ -1,8 +1,8 @@
 /**
- * A bounded memo for keys made usable (imported keys, signers, verifiers), by the exact material each was made
- * from: each is made once, a failure is not kept (the next call reports it afresh), and beyond `maxEntries` the
- * oldest is dropped first. Importing a key costs as much as the signature it serves, and a cohort or a busy
- * verifier uses the same few keys thousands of times.
+ * A bounded memo for keys made usable (imported keys, signers, verifiers), and for canonical proof options, by the
+ * exact material each was made from: each is made once, a failure is not kept (the next call reports it afresh),
+ * and beyond `maxEntries` the oldest is dropped first. Importing a key costs as much as the signature it serves,
+ * and a cohort or a busy verifier uses the same few keys, and the same proof options, thousands of times.
  *
  * @example
  * const imported = keptByMaterial<CryptoKey>(100);

@@ -1,22 +1,11 @@
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { describe, expect, it } from 'vitest';
-import { generateKey, type PassportKeyPair, publicKeyOf } from '../../src/index.js';
+import { generateKey, publicKeyOf } from '../../src/index.js';
 import { dataIntegritySigner } from '../../src/issue/data-integrity-signer.js';
+import { multikeyJson } from '../fixtures.js';
 
 const data = new TextEncoder().encode('canonical N-Quads and proof options, hashed');
-
-/** The key as Multikey JSON, for loading straight into the @digitalbazaar libraries (not through our code). */
-function multikeyJson(key: PassportKeyPair, withSecret: boolean) {
-  return {
-    '@context': 'https://w3id.org/security/multikey/v1',
-    type: 'Multikey',
-    id: key.id,
-    controller: key.controller,
-    publicKeyMultibase: key.publicKeyMultibase,
-    ...(withSecret ? { secretKeyMultibase: key.secretKeyMultibase } : {}),
-  };
-}
 
 describe('dataIntegritySigner', () => {
   it('signs an Ed25519 proof with exactly the bytes the library signer makes (Ed25519 is deterministic)', async () => {

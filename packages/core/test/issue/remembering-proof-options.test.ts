@@ -5,7 +5,7 @@ import * as vc from '@digitalbazaar/vc';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDocumentLoader, issueCredential, type PassportKeyPair } from '../../src/index.js';
 import { rememberingProofOptions } from '../../src/issue/remembering-proof-options.js';
-import { keys, openBadge } from '../fixtures.js';
+import { keys, multikeyJson, openBadge } from '../fixtures.js';
 
 type Canonizing = { canonize: (input: unknown, options: object) => Promise<string> };
 
@@ -91,16 +91,7 @@ describe('issuing credentials that share proof options', () => {
     const ours = (await issueCredential(credential, { issuerKey: issuer, format: 'di', now })) as {
       proof: Array<{ proofValue: string }>;
     };
-    const signer = (
-      await Ed25519Multikey.from({
-        '@context': 'https://w3id.org/security/multikey/v1',
-        type: 'Multikey',
-        id: issuer.id,
-        controller: issuer.controller,
-        publicKeyMultibase: issuer.publicKeyMultibase,
-        secretKeyMultibase: issuer.secretKeyMultibase,
-      })
-    ).signer();
+    const signer = (await Ed25519Multikey.from(multikeyJson(issuer, true))).signer();
     const suite = new DataIntegrityProof({ signer, cryptosuite: eddsaRdfc2022, date: now() });
     const library = await vc.issue({ credential, suite, documentLoader: createDocumentLoader() });
     expect(ours.proof[0]?.proofValue).toBe((library.proof as { proofValue: string }).proofValue);
