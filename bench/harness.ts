@@ -11,6 +11,8 @@ export interface BenchResult {
 export interface BenchOptions {
   rounds?: number;
   roundMs?: number;
+  /** Untimed running of each case before its rounds (default: one round's length). */
+  warmupMs?: number;
 }
 
 export interface BenchCase {
@@ -39,19 +41,13 @@ export async function measureInterleaved(
 ): Promise<BenchResult[]> {
   const rounds = options.rounds ?? 5;
   const roundMs = options.roundMs ?? 1000;
-  for (const { operation } of cases) await operation(); // warm-up: first-call caches and JIT, not timed
+  // Warm-up, not timed: first-call caches, and the JIT, which needs many calls before it optimizes a long code
+  // path (with one call each, a long path's first round was timed mostly unoptimized).
+  for (const { operation } of cases) await runFor(operation, options.warmupMs ?? roundMs);
   const perRound = cases.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
     for (const [index, { operation }] of cases.entries()) {
-      let ops = 0;
-      const started = performance.now();
-      let elapsed = 0;
-      while (elapsed < roundMs) {
-        await operation();
-        ops++;
-        elapsed = performance.now() - started;
-      }
-      perRound[index]?.push((ops * 1000) / elapsed);
+      perRound[index]?.push(await runFor(operation, roundMs));
     }
   }
   return cases.map(({ name }, index) => {
@@ -59,6 +55,19 @@ export async function measureInterleaved(
     const sorted = [...measured].sort((a, b) => a - b);
     return { name, opsPerSecond: sorted[Math.floor(sorted.length / 2)] ?? 0, rounds: measured };
   });
+}
+
+/** Runs the operation one call after another for at least `ms`; returns the calls per second. */
+async function runFor(operation: () => unknown, ms: number): Promise<number> {
+  let ops = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  do {
+    await operation();
+    ops++;
+    elapsed = performance.now() - started;
+  } while (elapsed < ms);
+  return (ops * 1000) / elapsed;
 }
 
 /** What the figures were measured on: they mean nothing without it. */
