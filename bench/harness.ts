@@ -11,8 +11,6 @@ export interface BenchResult {
 export interface BenchOptions {
   rounds?: number;
   roundMs?: number;
-  /** Untimed running of each case before its rounds (default: one round's length). */
-  warmupMs?: number;
 }
 
 export interface BenchCase {
@@ -41,9 +39,9 @@ export async function measureInterleaved(
 ): Promise<BenchResult[]> {
   const rounds = options.rounds ?? 5;
   const roundMs = options.roundMs ?? 1000;
-  // Warm-up, not timed: first-call caches, and the JIT, which needs many calls before it optimizes a long code
-  // path (with one call each, a long path's first round was timed mostly unoptimized).
-  for (const { operation } of cases) await runFor(operation, options.warmupMs ?? roundMs);
+  // Warm-up, one round's length, not timed: first-call caches, and the JIT, which needs many calls before it
+  // optimizes a long code path (with one call each, a long path's first round was timed mostly unoptimized).
+  for (const { operation } of cases) await runFor(operation, roundMs);
   const perRound = cases.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
     for (const [index, { operation }] of cases.entries()) {

@@ -3,10 +3,10 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * @digitalbazaar/vc alone on one worker thread per core, each verifying its share of `credentials` one after
- * another: what this machine gives the library itself when every core works, the ceiling any pool of ours can
- * hope to approach. `verifyAll` resolves with how many verified; `close` ends the threads.
+ * another: how much more than one thread's work every core gives the library itself on this machine. `verifyAll`
+ * resolves with how many verified; `close` ends the threads.
  */
-export async function vcOnEveryCore(credentials: object[]) {
+export function vcOnEveryCore(credentials: object[]) {
   const threads = availableParallelism();
   const workers = Array.from({ length: threads }, (_, index) => {
     const share = credentials.filter((_, position) => position % threads === index);

@@ -188,7 +188,7 @@ const batch = await Promise.all(
 const verifyPool = createVerifier({ resultCache: { maxEntries: 0 }, proofWorkerIdleMs: 60_000 });
 // The machine's own ceiling, measured in turn with the two: @digitalbazaar/vc alone on a thread per core, each
 // verifying its share of the batch (sent once), shows how much more than one thread's work every core gives here.
-const vcEveryCore = await vcOnEveryCore(batch);
+const vcEveryCore = vcOnEveryCore(batch);
 await expectVerified(
   'vc.verifyCredential on every core',
   async () => (await vcEveryCore.verifyAll()) === batch.length,
@@ -335,14 +335,18 @@ const p256Ratio =
 console.log(
   `\nP-256 DI first sight: ${p256Ratio.toFixed(3)}x @digitalbazaar/vc (ecdsa-rdfc-2019), measured in turn`,
 );
-// How much two threads (or however many cores) give the library itself here: the pool target needs at least 1.7x.
-const vcBatch = opsOf('@digitalbazaar/vc verifyCredential, batch of 100');
+// How much two threads (or however many cores) give the library itself here, beside the pool target (>= 1.7x).
 const parallelCeiling = {
   threads: vcEveryCore.threads,
-  ratio: Number((opsOf('@digitalbazaar/vc verifyCredential on ') / vcBatch).toFixed(3)),
+  ratio: Number(
+    (
+      opsOf('@digitalbazaar/vc verifyCredential on ') /
+      opsOf('@digitalbazaar/vc verifyCredential, batch of 100')
+    ).toFixed(3),
+  ),
 };
 console.log(
-  `Parallel ceiling: @digitalbazaar/vc alone on ${parallelCeiling.threads} threads does ${parallelCeiling.ratio.toFixed(3)}x its one-thread batch (our pool: ${(opsOf('skills-passport verify batch of 100 DI, worker pool') / vcBatch).toFixed(3)}x)`,
+  `Parallel ceiling: @digitalbazaar/vc alone on ${parallelCeiling.threads} threads does ${parallelCeiling.ratio.toFixed(3)}x its one-thread batch (our pool's ratio is the pool target's line below)`,
 );
 console.log('\nIssue 9 targets (ratios of cases measured in turn):');
 for (const { target, ratio, met } of targets) {
