@@ -14,6 +14,12 @@ export interface DidDocumentCacheOptions {
 /** The defaults `createDidDocumentCache` fills in. */
 export const DID_DOCUMENT_CACHE_DEFAULTS = { maxEntries: 500, ttlMs: 5 * 60 * 1000 } as const;
 
+/** did-resolver's cache, plus a look at what it holds without resolving anything. */
+export interface DidDocumentCache extends DIDCache {
+  /** The resolution result kept for `did` while it is fresh, else `undefined`; never resolves. */
+  peek(did: string): DIDResolutionResult | undefined;
+}
+
 /**
  * A bounded, expiring in-memory cache for did-resolver's `Resolver`. did-resolver's own cache never expires
  * and never evicts, so a rotated did:web key would never be seen and a stream of distinct DIDs would grow it
@@ -22,7 +28,7 @@ export const DID_DOCUMENT_CACHE_DEFAULTS = { maxEntries: 500, ttlMs: 5 * 60 * 10
  * @example
  * const resolver = new Resolver(drivers, { cache: createDidDocumentCache({ ttlMs: 60_000 }) });
  */
-export function createDidDocumentCache(options: DidDocumentCacheOptions = {}): DIDCache {
+export function createDidDocumentCache(options: DidDocumentCacheOptions = {}): DidDocumentCache {
   const maxEntries = options.maxEntries ?? DID_DOCUMENT_CACHE_DEFAULTS.maxEntries;
   const ttlMs = options.ttlMs ?? DID_DOCUMENT_CACHE_DEFAULTS.ttlMs;
   if (!Number.isInteger(maxEntries) || maxEntries < 1 || !(ttlMs > 0)) {
@@ -34,19 +40,23 @@ export function createDidDocumentCache(options: DidDocumentCacheOptions = {}): D
   const now = options.now ?? (() => new Date());
   const entries = new Map<string, { result: DIDResolutionResult; expiresAt: number }>();
 
-  return async (parsed, resolve, resolutionOptions) => {
+  /** The fresh entry for `did`, moved to the back so Map order is least-recently-used first. */
+  function fresh(did: string): DIDResolutionResult | undefined {
+    const entry = entries.get(did);
+    if (!entry) return undefined;
+    entries.delete(did);
+    if (entry.expiresAt <= now().getTime()) return undefined;
+    entries.set(did, entry);
+    return entry.result;
+  }
+
+  const cache: DIDCache = async (parsed, resolve, resolutionOptions) => {
     if (resolutionOptions?.cache === false) return resolve();
-    const key = parsed.did;
-    const entry = entries.get(key);
-    entries.delete(key);
-    if (entry && entry.expiresAt > now().getTime()) {
-      // Re-inserted so Map order is least-recently-used first.
-      entries.set(key, entry);
-      return entry.result;
-    }
+    const kept = fresh(parsed.did);
+    if (kept) return kept;
     const result = await resolve();
     if (!result.didResolutionMetadata.error && result.didDocument) {
-      entries.set(key, { result, expiresAt: now().getTime() + ttlMs });
+      entries.set(parsed.did, { result, expiresAt: now().getTime() + ttlMs });
       for (const oldest of entries.keys()) {
         if (entries.size <= maxEntries) break;
         entries.delete(oldest);
@@ -54,4 +64,5 @@ export function createDidDocumentCache(options: DidDocumentCacheOptions = {}): D
     }
     return result;
   };
+  return Object.assign(cache, { peek: fresh });
 }

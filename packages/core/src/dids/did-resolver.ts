@@ -35,6 +35,14 @@ export interface DidResolver {
     id: string,
     options?: { purpose?: VerificationPurpose },
   ): Promise<ResolvedVerificationMethod>;
+  /**
+   * `resolveVerificationMethod` answered from the DID documents already cached, with the same checks and errors,
+   * without waiting: `undefined` when the document is not cached (or has expired), so the caller resolves it.
+   */
+  cachedVerificationMethod(
+    id: string,
+    options?: { purpose?: VerificationPurpose },
+  ): ResolvedVerificationMethod | undefined;
 }
 
 /**
@@ -47,13 +55,14 @@ export interface DidResolver {
  */
 export function createDidResolver(options: DidResolverOptions = {}): DidResolver {
   const safeFetch = options.safeFetch ?? createSafeFetch(options);
+  const cache = createDidDocumentCache(options.cache);
   const resolver = new Resolver(
     { ...getDidKeyResolver(), ...getDidWebResolver(safeFetch, { useHttp: options.didWebOverHttp }) },
-    { cache: createDidDocumentCache(options.cache) },
+    { cache },
   );
 
   async function resolve(didUrl: string): Promise<DIDDocument> {
-    const did = didUrl.split(/[#?]/)[0] ?? didUrl;
+    const did = didOf(didUrl);
     const method = /^did:([a-z0-9]+):/.exec(did)?.[1];
     if (method !== 'key' && method !== 'web') {
       throw new DidResolutionError(
@@ -82,38 +91,58 @@ export function createDidResolver(options: DidResolverOptions = {}): DidResolver
     id: string,
     resolveOptions: { purpose?: VerificationPurpose } = {},
   ): Promise<ResolvedVerificationMethod> {
-    const document = await resolve(id);
-    const fragment = id.includes('#') ? id.slice(id.indexOf('#')) : undefined;
-    if (!fragment)
-      throw new DidResolutionError(Codes.keyNotFound, id, `${id} does not name a key (no #fragment).`);
-    const matches = (candidate: string) =>
-      candidate === id || (candidate === fragment && id.startsWith(document.id));
-    const method = findMethod(document, matches);
-    if (!method)
-      throw new DidResolutionError(Codes.keyNotFound, id, `${document.id} has no key ${fragment}.`);
-    if (method.controller !== document.id) {
+    return methodOf(await resolve(id), id, resolveOptions.purpose);
+  }
+
+  function cachedVerificationMethod(
+    id: string,
+    resolveOptions: { purpose?: VerificationPurpose } = {},
+  ): ResolvedVerificationMethod | undefined {
+    const document = cache.peek(didOf(id))?.didDocument;
+    return document ? methodOf(document, id, resolveOptions.purpose) : undefined;
+  }
+
+  return { resolve, resolveVerificationMethod, cachedVerificationMethod };
+}
+
+/** The DID of a DID URL: without its fragment or query. */
+function didOf(didUrl: string): string {
+  return didUrl.split(/[#?]/)[0] ?? didUrl;
+}
+
+/** The verification method `id` names in `document`, listed under `purpose` when one is given; else throws. */
+function methodOf(
+  document: DIDDocument,
+  id: string,
+  purpose: VerificationPurpose | undefined,
+): ResolvedVerificationMethod {
+  const fragment = id.includes('#') ? id.slice(id.indexOf('#')) : undefined;
+  if (!fragment)
+    throw new DidResolutionError(Codes.keyNotFound, id, `${id} does not name a key (no #fragment).`);
+  const matches = (candidate: string) =>
+    candidate === id || (candidate === fragment && id.startsWith(document.id));
+  const method = findMethod(document, matches);
+  if (!method) throw new DidResolutionError(Codes.keyNotFound, id, `${document.id} has no key ${fragment}.`);
+  if (method.controller !== document.id) {
+    throw new DidResolutionError(
+      Codes.keyNotAuthorized,
+      id,
+      `Key ${id} is not controlled by ${document.id}.`,
+    );
+  }
+  if (purpose) {
+    const listed = (document[purpose] ?? []).some((entry) =>
+      typeof entry === 'string' ? matches(entry) : matches(entry.id),
+    );
+    if (!listed) {
       throw new DidResolutionError(
         Codes.keyNotAuthorized,
         id,
-        `Key ${id} is not controlled by ${document.id}.`,
+        `Key ${id} is not listed under ${purpose} in ${document.id}.`,
       );
     }
-    if (resolveOptions.purpose) {
-      const listed = (document[resolveOptions.purpose] ?? []).some((entry) =>
-        typeof entry === 'string' ? matches(entry) : matches(entry.id),
-      );
-      if (!listed) {
-        throw new DidResolutionError(
-          Codes.keyNotAuthorized,
-          id,
-          `Key ${id} is not listed under ${resolveOptions.purpose} in ${document.id}.`,
-        );
-      }
-    }
-    return { method: { ...method, id }, document };
   }
-
-  return { resolve, resolveVerificationMethod };
+  return { method: { ...method, id }, document };
 }
 
 /** A verification method, declared on its own or embedded in a relationship, whose id matches. */

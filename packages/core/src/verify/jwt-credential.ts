@@ -25,6 +25,11 @@ export interface JwtKeyResolver {
     id: string,
     options?: { purpose?: 'assertionMethod' | 'authentication' },
   ): Promise<{ method: object; document: object }>;
+  /** The same answer from what is already cached, without waiting; `undefined` when nothing is (optional). */
+  cachedVerificationMethod?(
+    id: string,
+    options?: { purpose?: 'assertionMethod' | 'authentication' },
+  ): { method: object; document: object } | undefined;
 }
 
 export interface DecodedJwt {
@@ -266,7 +271,11 @@ export async function checkJwtSignature(
   }
   let method: Record<string, unknown>;
   try {
-    method = (await resolver.resolveVerificationMethod(kid, { purpose })).method as Record<string, unknown>;
+    // A key already cached costs no wait: everything before the signature is handed over delays the answer.
+    const resolved =
+      resolver.cachedVerificationMethod?.(kid, { purpose }) ??
+      (await resolver.resolveVerificationMethod(kid, { purpose }));
+    method = resolved.method as Record<string, unknown>;
   } catch (error) {
     return fail(
       codeOfError(error, Codes.keyNotFound),

@@ -7,7 +7,13 @@ import { checkIdentifierRecipient } from './identifier-recipient.js';
 import type { ExpectedRecipient } from './identity-hash.js';
 import { checkIssuer, type IssuerPolicy } from './issuer-check.js';
 import { credentialOfJwt, jwtClaimsConflict } from './jwt-claims.js';
-import { checkJwtSignature, decodeJwt, type JwtKeyResolver } from './jwt-credential.js';
+import {
+  checkJwtSignature,
+  type DecodedJwt,
+  decodeJwt,
+  type JwtKeyResolver,
+  peekJwt,
+} from './jwt-credential.js';
 import { checkDataIntegrityProof, type ProofOutcome, proofsOf } from './proof-data-integrity.js';
 import { type ProofPool, resolveProofMethods } from './proof-pool.js';
 import { type RefreshOptions, refreshCredential, refreshServiceUrlOf } from './refresh-service.js';
@@ -181,23 +187,32 @@ async function verifyJwtCredential(
   context: CredentialVerificationContext,
   options: CredentialCallOptions,
 ): Promise<CredentialReport> {
-  const decoded = decodeJwt(jwt, 'vc');
-  if ('check' in decoded) return finish('jwt', [decoded], undefined, context);
-  const credential = credentialOfJwt(decoded);
-  const format = checkCredentialFormat(credential, 'VerifiableCredential', context.knownContexts);
-  if (format.outcome === 'fail') return finish('jwt', [format], credential, context);
-  const issuerId = issuerIdOf(credential);
-  const kid = typeof decoded.header.kid === 'string' ? [decoded.header.kid] : [];
+  // Routing has already read this token: its shared read-only parse is enough to find the key and start the
+  // signature check. The report's own copy is parsed after that, while the signature is being checked.
+  const peeked = peekJwt(jwt, 'vc');
+  if ('check' in peeked) return finish('jwt', [peeked], undefined, context);
+  const seen = credentialOfJwt(peeked);
+  const format = checkCredentialFormat(seen, 'VerifiableCredential', context.knownContexts);
+  if (format.outcome === 'fail') return finish('jwt', [format], ownCredentialOf(jwt), context);
+  const issuerId = issuerIdOf(seen);
+  const kid = typeof peeked.header.kid === 'string' ? [peeked.header.kid] : [];
   // The signature check hands its work to a thread of Node's pool (WebCrypto). The other checks never depend on
   // its outcome, so they wait one event-loop turn, by which time that work has been handed over, and run meanwhile.
-  const signature = checkJwtSignature(jwt, decoded, issuerId, context.resolver, 'assertionMethod');
-  const content = nextTurn().then(() =>
-    contentChecks(credential, kid, context, options, jwt, decoded.payload),
-  );
-  let [proof, contentResults] = await Promise.all([signature, content]);
-  const conflict = proof.outcome === 'pass' ? jwtClaimsConflict(decoded, issuerId) : undefined;
+  const signature = checkJwtSignature(jwt, peeked, issuerId, context.resolver, 'assertionMethod');
+  const content = nextTurn().then(async () => {
+    const credential = ownCredentialOf(jwt);
+    const checks = await contentChecks(credential, kid, context, options, jwt, peeked.payload);
+    return { credential, checks, summary: summaryOf(credential, context) };
+  });
+  let [proof, { credential, checks, summary }] = await Promise.all([signature, content]);
+  const conflict = proof.outcome === 'pass' ? jwtClaimsConflict(peeked, issuerId) : undefined;
   if (conflict) proof = result('proof', 'fail', Codes.jwtClaimsMismatch, conflict);
-  return finish('jwt', [format, proof, ...contentResults], credential, context);
+  return finish('jwt', [format, proof, ...checks], credential, context, summary);
+}
+
+/** The credential a well-formed JWT carries, as the caller's own copy (it goes into the report). */
+function ownCredentialOf(jwt: string): Record<string, unknown> {
+  return credentialOfJwt(decodeJwt(jwt, 'vc') as DecodedJwt);
 }
 
 /**
@@ -261,24 +276,30 @@ function finish(
   checks: CheckResult[],
   credential: Record<string, unknown> | undefined,
   context: CredentialVerificationContext,
+  summary = credential ? summaryOf(credential, context) : undefined,
 ): CredentialReport {
   const sorted = sortChecks(checks);
-  const issuerId = credential ? issuerIdOf(credential) : undefined;
-  const entry = issuerId ? context.issuerPolicy.registry?.lookup(issuerId) : undefined;
-  const registryName = context.issuerPolicy.registry?.name ?? '';
-  const summary = credential
-    ? summarise(credential, entry ? { name: entry.name, registryName } : undefined)
-    : { types: [], skills: [], status: 'none' as const };
-  summary.status = summaryStatusOf(sorted);
   const report: CredentialReport = {
     verified: noFailures(sorted),
     kind: 'credential',
     format,
     checks: sorted,
-    summary,
+    summary: summary ?? { types: [], skills: [], status: 'none' },
   };
+  report.summary.status = summaryStatusOf(sorted);
   if (credential) report.credential = credential;
   return report;
+}
+
+/** The report's summary of a credential, naming the registry entry of a recognised issuer; status comes later. */
+function summaryOf(
+  credential: Record<string, unknown>,
+  context: CredentialVerificationContext,
+): CredentialReport['summary'] {
+  const issuerId = issuerIdOf(credential);
+  const entry = issuerId ? context.issuerPolicy.registry?.lookup(issuerId) : undefined;
+  const registryName = context.issuerPolicy.registry?.name ?? '';
+  return summarise(credential, entry ? { name: entry.name, registryName } : undefined);
 }
 
 function sortChecks(checks: CheckResult[]): CheckResult[] {

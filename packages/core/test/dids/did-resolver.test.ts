@@ -90,6 +90,38 @@ describe('DID resolution', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
+  it('answers key lookups from the cached document, with the same checks, until it expires', async () => {
+    const key = await generateKey();
+    const document = createDidWebDocument({
+      domain: 'c.example.org',
+      keys: [{ type: 'Multikey', publicKeyMultibase: key.publicKeyMultibase }],
+    });
+    const fetch = serving({
+      'https://c.example.org/.well-known/did.json': { ...document, authentication: [] },
+    });
+    let now = new Date('2026-01-01T00:00:00Z');
+    const resolver = createDidResolver({
+      fetch,
+      lookup: publicLookup,
+      cache: { ttlMs: 1000, now: () => now },
+    });
+    const kid = 'did:web:c.example.org#key-1';
+    expect(resolver.cachedVerificationMethod(kid, { purpose: 'assertionMethod' })).toBeUndefined();
+
+    const resolved = await resolver.resolveVerificationMethod(kid, { purpose: 'assertionMethod' });
+
+    expect(resolver.cachedVerificationMethod(kid, { purpose: 'assertionMethod' })).toEqual(resolved);
+    expect(() => resolver.cachedVerificationMethod(kid, { purpose: 'authentication' })).toThrow(
+      expect.objectContaining({ code: 'key-not-authorized' }),
+    );
+    expect(() => resolver.cachedVerificationMethod('did:web:c.example.org#key-9')).toThrow(
+      expect.objectContaining({ code: 'key-not-found' }),
+    );
+    now = new Date(now.getTime() + 2000);
+    expect(resolver.cachedVerificationMethod(kid, { purpose: 'assertionMethod' })).toBeUndefined();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses a did:web document whose id is another DID', async () => {
     const key = await generateKey();
     const other = createDidWebDocument({

@@ -63,6 +63,43 @@ describe('JWT credential checks run while the signature is checked', () => {
     ]);
   });
 
+  it('hands the signature over without a lookup once the signing key is cached', async () => {
+    const base = createDidResolver();
+    let lookups = 0;
+    const resolver: typeof base = Object.create(base);
+    resolver.resolveVerificationMethod = (id, options) => {
+      lookups++;
+      return base.resolveVerificationMethod(id, options);
+    };
+    const verify = createVerifier({ resolver });
+    const jwt = (await issueCredential(openBadge(issuer, learner.controller), {
+      issuerKey: issuer,
+      format: 'jwt',
+    })) as string;
+
+    const reports = [await verify(jwt), await verify(jwt)];
+
+    expect(reports.map((report) => report.verified)).toEqual([true, true]);
+    expect(lookups).toBe(1);
+  });
+
+  it("gives each report the caller's own credential, however often the token is verified", async () => {
+    const verify = createVerifier();
+    const jwt = (await issueCredential(openBadge(issuer, learner.controller), {
+      issuerKey: issuer,
+      format: 'jwt',
+    })) as string;
+
+    const first = (await verify(jwt)).credentials[0]?.credential as Record<string, unknown>;
+    const name = first.name;
+    first.name = 'Changed by the caller';
+    const second = await verify(jwt);
+
+    expect(second.verified).toBe(true);
+    expect(second.credentials[0]?.credential?.name).toBe(name);
+    expect(second.credentials[0]?.credential).not.toBe(first);
+  });
+
   it('reports a bad signature and a revocation found meanwhile, in the usual order', async () => {
     const checkStatus: StatusChecker = async () => result('status', 'fail', Codes.revoked, 'Revoked.');
     const verify = createVerifier({ checkStatus });
